@@ -1,0 +1,158 @@
+/**
+ * Wire types of the Coze OpenAPI, as the widget uses them. Field names are
+ * Coze's own (snake_case); ids are decimal strings longer than 2^53 and are
+ * never turned into numbers.
+ */
+
+export type ChatStatus =
+  | 'created'
+  | 'in_progress'
+  | 'completed'
+  | 'failed'
+  | 'requires_action'
+  | 'canceled';
+
+export type MessageRole = 'user' | 'assistant';
+
+export type MessageType =
+  | 'question'
+  | 'answer'
+  | 'function_call'
+  | 'tool_output'
+  | 'tool_response'
+  | 'follow_up'
+  | 'verbose'
+  | 'knowledge'
+  | '';
+
+export type ContentType = 'text' | 'object_string' | 'card' | 'audio';
+
+export interface CozeErrorBody {
+  code: number;
+  msg: string;
+}
+
+export interface ToolCall {
+  id: string;
+  type: 'function' | 'reply_message' | string;
+  function: {name: string; arguments: string};
+}
+
+export interface RequiredAction {
+  type: string;
+  submit_tool_outputs?: {tool_calls: ToolCall[]};
+}
+
+/** The Chat object carried by `conversation.chat.*` events. */
+export interface CozeChat {
+  id: string;
+  conversation_id: string;
+  bot_id?: string;
+  created_at?: number;
+  completed_at?: number;
+  failed_at?: number;
+  status: ChatStatus;
+  last_error?: CozeErrorBody | null;
+  required_action?: RequiredAction;
+  usage?: {token_count: number; output_count: number; input_count: number};
+  section_id?: string;
+  inserted_additional_messages?: Array<{id: string}>;
+  meta_data?: Record<string, string>;
+}
+
+/** A message as streamed by `conversation.message.*` or listed by the message list. */
+export interface CozeMessage {
+  id: string;
+  conversation_id: string;
+  bot_id?: string;
+  chat_id?: string;
+  role: MessageRole;
+  type: MessageType;
+  content: string;
+  content_type: ContentType;
+  meta_data?: Record<string, string>;
+  created_at?: number;
+  updated_at?: number;
+  section_id?: string;
+  reasoning_content?: string;
+}
+
+/** A message the client sends (`additional_messages`). */
+export interface EnterMessage {
+  role: MessageRole;
+  type?: 'question' | 'answer';
+  content: string;
+  content_type: 'text' | 'object_string';
+  meta_data?: Record<string, string>;
+}
+
+export interface ConversationData {
+  id: string;
+  name?: string;
+  created_at?: number;
+  updated_at?: number;
+  last_section_id?: string;
+  connector_id?: string;
+  meta_data?: Record<string, string>;
+  creator_id?: string;
+}
+
+/** Bot profile from `GET /v1/bots/{id}`, reduced to what the widget shows. */
+export interface BotInfo {
+  id: string;
+  name: string;
+  iconUrl?: string;
+  description?: string;
+  prologue?: string;
+  suggestedQuestions: string[];
+}
+
+export interface MessagePage {
+  messages: CozeMessage[];
+  firstId?: string;
+  lastId?: string;
+  hasMore: boolean;
+}
+
+export interface ConversationPage {
+  conversations: ConversationData[];
+  hasMore: boolean;
+}
+
+/** One typed event read from a streaming chat response. */
+export type CozeStreamEvent =
+  | {
+      event:
+        | 'conversation.chat.created'
+        | 'conversation.chat.in_progress'
+        | 'conversation.chat.completed'
+        | 'conversation.chat.requires_action';
+      chat: CozeChat;
+    }
+  | {
+      event: 'conversation.message.delta' | 'conversation.message.completed' | 'conversation.audio.delta';
+      message: CozeMessage;
+    }
+  /** `conversation.chat.failed`, whichever shape it came in; `chat` is absent for the bare `{code,msg}` shape. */
+  | {event: 'conversation.chat.failed'; chat?: CozeChat; error: CozeErrorBody}
+  /** `event:error`, or a bare JSON `{code,msg}` body found inside the stream. */
+  | {event: 'error'; error: CozeErrorBody}
+  /** End of stream; `debugUrl` from `/v1/workflows/chat`. */
+  | {event: 'done'; debugUrl?: string}
+  /** An event name the client does not know; kept for logging, never fatal. */
+  | {event: 'unknown'; name: string; data: string};
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** Body of `POST /v3/chat` (the client adds `stream: true`). */
+export interface ChatRequest {
+  botId: string;
+  userId: string;
+  conversationId?: string;
+  additionalMessages: EnterMessage[];
+  connectorId?: string;
+  parameters?: Record<string, unknown>;
+  customVariables?: Record<string, string>;
+}

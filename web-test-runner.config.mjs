@@ -1,0 +1,38 @@
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {createEmulator} from './emulator/index.js';
+
+const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  // The page is served from 127.0.0.1; http://localhost:<same port> is a second
+  // origin served by the same emulator, for the cross-origin tests.
+  hostname: '127.0.0.1',
+  concurrency: 2,
+  testsFinishTimeout: 5 * 60 * 1000,
+  testFramework: {config: {timeout: 10000}},
+  middleware: [emulator.koa()],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+        ],
+      },
+    }),
+  ],
+};
