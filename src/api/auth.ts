@@ -1,0 +1,177 @@
+import {CozeApiError, isAbortError} from './errors.js';
+
+/** Where tokens come from; read afresh on every use, so changes apply live. */
+export interface TokenOptions {
+  /** A token set directly by the page. */
+  token?: string | undefined;
+  /** Called with the rejected token (or `''` when there is none yet); returns a new one. */
+  onRefreshToken?: ((oldToken: string) => string | Promise<string>) | undefined;
+  /** The site's own endpoint answering `{access_token, expires_in}` to a same-origin GET. */
+  tokenUrl?: string | undefined;
+}
+
+interface HeldToken {
+  token: string;
+  /** Unix time (ms) after which the token should not be used; absent when unknown. */
+  expiresAt?: number;
+  /** The token came from `TokenOptions.token` rather than a refresh. */
+  fromOption: boolean;
+}
+
+/** Refresh a token-url token this long before it expires. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** `expires_in` values below this are durations (seconds), not Unix times. */
+const EPOCH_THRESHOLD_S = 1_000_000_000;
+
+/**
+ * Hands out the current access token and refreshes it: lazily when none is
+ * set, proactively when a token-url token is about to expire, and on demand
+ * after Coze rejected one. Concurrent refreshes share one request.
+ */
+export class TokenSource {
+  readonly #options: () => TokenOptions;
+  #held?: HeldToken;
+  /** The `token` option as last seen, to notice when the page sets a new one. */
+  #seenOption?: string;
+  #refreshing?: Promise<string>;
+
+  constructor(options: () => TokenOptions) {
+    this.#options = options;
+  }
+
+  /** Whether a rejected token can be replaced (an `onRefreshToken` or `tokenUrl` is set). */
+  get canRefresh(): boolean {
+    const options = this.#options();
+    return Boolean(options.onRefreshToken || options.tokenUrl);
+  }
+
+  /** The token to use now; obtains or renews one when needed. */
+  async get(): Promise<string> {
+    const held = this.#sync();
+    if (this.#refreshing) return this.#refreshing;
+    if (held && !expiring(held)) return held.token;
+    if (held && !this.canRefresh) return held.token;
+    return this.refresh(held?.token ?? '');
+  }
+
+  /**
+   * A replacement for `rejected`. If the token already changed since
+   * `rejected` was handed out, that newer token is returned without another
+   * refresh; concurrent callers share one in-flight refresh.
+   */
+  refresh(rejected: string): Promise<string> {
+    if (this.#refreshing) return this.#refreshing;
+    const held = this.#sync();
+    if (held && held.token !== rejected && !expiring(held)) return Promise.resolve(held.token);
+    const refreshing = this.#obtain(rejected).finally(() => {
+      if (this.#refreshing === refreshing) this.#refreshing = undefined;
+    });
+    this.#refreshing = refreshing;
+    return refreshing;
+  }
+
+  /** Adopts a newly set `token` option; drops a held option token that was unset. */
+  #sync(): HeldToken | undefined {
+    const option = this.#options().token || undefined;
+    if (option !== this.#seenOption) {
+      this.#seenOption = option;
+      if (option) this.#held = {token: option, fromOption: true};
+      else if (this.#held?.fromOption) this.#held = undefined;
+    }
+    return this.#held;
+  }
+
+  async #obtain(rejected: string): Promise<string> {
+    const options = this.#options();
+    let next: HeldToken;
+    if (options.onRefreshToken) {
+      let token: unknown;
+      try {
+        token = await options.onRefreshToken(rejected);
+      } catch (cause) {
+        if (cause instanceof CozeApiError || isAbortError(cause)) throw cause;
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new CozeApiError({
+          kind: 'api',
+          code: 4100,
+          message: `onRefreshToken failed: ${reason}`,
+          cause,
+        });
+      }
+      if (typeof token !== 'string' || !token) {
+        throw noToken('onRefreshToken returned no token.');
+      }
+      next = {token, fromOption: false};
+    } else if (options.tokenUrl) {
+      next = await fetchToken(options.tokenUrl);
+    } else if (rejected) {
+      throw noToken(
+        'The token was rejected and there is no onRefreshToken or token-url to get a new one.'
+      );
+    } else {
+      throw noToken('No token: set the token property, onRefreshToken or token-url.');
+    }
+    // A token set by the page while the refresh ran wins over the refreshed one.
+    const option = this.#options().token || undefined;
+    if (option && option !== this.#seenOption) {
+      this.#sync();
+      return option;
+    }
+    this.#held = next;
+    return next.token;
+  }
+}
+
+function expiring(held: HeldToken): boolean {
+  return held.expiresAt !== undefined && Date.now() >= held.expiresAt - EXPIRY_MARGIN_MS;
+}
+
+function noToken(message: string): CozeApiError {
+  return new CozeApiError({kind: 'api', code: 4100, message});
+}
+
+/** GETs the site's token endpoint; `expires_in` is a Unix time in seconds. */
+async function fetchToken(tokenUrl: string): Promise<HeldToken> {
+  let response: Response;
+  try {
+    response = await fetch(tokenUrl, {
+      method: 'GET',
+      headers: {Accept: 'application/json'},
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (cause) {
+    if (isAbortError(cause)) throw cause;
+    throw new CozeApiError({
+      kind: 'network',
+      message: 'Could not reach the token-url to get a Coze token.',
+      cause,
+    });
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    throw new CozeApiError({
+      kind: 'http',
+      status: response.status,
+      message: `The token-url answered HTTP ${response.status}.`,
+    });
+  }
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const token = record.access_token;
+  if (typeof token !== 'string' || !token) {
+    throw noToken('The token-url answer has no access_token.');
+  }
+  const expiresIn = Number(record.expires_in);
+  const held: HeldToken = {token, fromOption: false};
+  if (Number.isFinite(expiresIn) && expiresIn > 0) {
+    held.expiresAt =
+      expiresIn >= EPOCH_THRESHOLD_S ? expiresIn * 1000 : Date.now() + expiresIn * 1000;
+  }
+  return held;
+}

@@ -1,0 +1,440 @@
+import type {TokenSource} from './auth.js';
+import {
+  CozeApiError,
+  abortReason,
+  hasCozeCode,
+  isAbortError,
+  isAuthCode,
+  isAuthError,
+  redact,
+  toCode,
+  toCozeError,
+} from './errors.js';
+import {readCozeStream} from './sse.js';
+import type {
+  BotInfo,
+  ChatRequest,
+  ConversationData,
+  ConversationPage,
+  CozeChat,
+  CozeMessage,
+  CozeStreamEvent,
+  EnterMessage,
+  MessagePage,
+  RequestOptions,
+} from './types.js';
+
+export interface CozeClientOptions {
+  /** API origin, e.g. `https://api.coze.cn`; a function is read on every request. */
+  apiBase: string | (() => string);
+  /** Supplies and refreshes the access token. */
+  auth: TokenSource;
+  /** UI language; sent as `Accept-Language: zh|en` so Coze localises its messages. */
+  lang?: () => string | undefined;
+}
+
+export interface ListConversationsParams extends RequestOptions {
+  botId: string;
+  /** Channel; default `'999'` (Chat SDK). */
+  connectorId?: string;
+  userId?: string;
+  pageNum?: number;
+  pageSize?: number;
+  sortOrder?: 'ASC' | 'DESC';
+}
+
+export interface CreateConversationParams extends RequestOptions {
+  botId: string;
+  /** Channel; default `'999'` (Chat SDK). */
+  connectorId?: string;
+  userId?: string;
+  name?: string;
+  messages?: EnterMessage[];
+}
+
+export interface ListMessagesParams extends RequestOptions {
+  order?: 'asc' | 'desc';
+  limit?: number;
+  beforeId?: string;
+  afterId?: string;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/** A Coze JSON answer: the `{code, msg, data, detail}` envelope, or message list's top-level variant. */
+type Envelope = Record<string, unknown> & {data?: unknown};
+
+const DEFAULT_CONNECTOR = '999';
+
+/** Coze code for "this chat cannot be cancelled in its current state". */
+const CANNOT_CANCEL = 4104;
+
+/**
+ * A small client for the parts of the Coze OpenAPI a chat widget uses.
+ * Every request carries only `Authorization`, `Content-Type` (with a JSON
+ * body) and `Accept-Language`; cookies are never sent. A token rejection
+ * triggers one refresh through the `TokenSource` and one retry.
+ */
+export class CozeClient {
+  readonly #apiBase: () => string;
+  readonly #auth: TokenSource;
+  readonly #lang: () => string | undefined;
+
+  constructor(options: CozeClientOptions) {
+    const {apiBase} = options;
+    this.#apiBase = typeof apiBase === 'function' ? apiBase : () => apiBase;
+    this.#auth = options.auth;
+    this.#lang = options.lang ?? (() => undefined);
+  }
+
+  /** The bot's name, icon, description, prologue and suggested questions (`GET /v1/bots/{bot_id}`). */
+  async getBotInfo(botId: string, options: RequestOptions = {}): Promise<BotInfo> {
+    const envelope = await this.#json({
+      method: 'GET',
+      path: `/v1/bots/${encodeURIComponent(botId)}`,
+      signal: options.signal,
+    });
+    const data = record(envelope.data);
+    const onboarding = record(data.onboarding_info);
+    const questions = Array.isArray(onboarding.suggested_questions)
+      ? onboarding.suggested_questions
+      : [];
+    const info: BotInfo = {
+      id: str(data.bot_id) ?? str(data.id) ?? botId,
+      name: str(data.name) ?? '',
+      suggestedQuestions: questions.filter(
+        (q): q is string => typeof q === 'string' && q.trim() !== ''
+      ),
+    };
+    const iconUrl = str(data.icon_url);
+    const description = str(data.description);
+    const prologue = str(onboarding.prologue);
+    if (iconUrl) info.iconUrl = iconUrl;
+    if (description) info.description = description;
+    if (prologue) info.prologue = prologue;
+    return info;
+  }
+
+  /** One page of the caller's conversations with a bot (`GET /v1/conversations`). */
+  async listConversations(
+    params: ListConversationsParams,
+    options: RequestOptions = {}
+  ): Promise<ConversationPage> {
+    const envelope = await this.#json({
+      method: 'GET',
+      path: '/v1/conversations',
+      query: {
+        bot_id: params.botId,
+        connector_id: params.connectorId ?? DEFAULT_CONNECTOR,
+        page_num: params.pageNum ?? 1,
+        page_size: params.pageSize ?? 20,
+        sort_order: params.sortOrder ?? 'DESC',
+        user_id: params.userId,
+      },
+      signal: options.signal ?? params.signal,
+    });
+    const data = record(envelope.data);
+    return {
+      conversations: Array.isArray(data.conversations)
+        ? (data.conversations as ConversationData[])
+        : [],
+      hasMore: data.has_more === true,
+    };
+  }
+
+  /** Creates a conversation (`POST /v1/conversation/create`). */
+  async createConversation(
+    params: CreateConversationParams,
+    options: RequestOptions = {}
+  ): Promise<ConversationData> {
+    const body: Record<string, unknown> = {
+      bot_id: params.botId,
+      connector_id: params.connectorId ?? DEFAULT_CONNECTOR,
+    };
+    if (params.userId) body.user_id = params.userId;
+    if (params.name !== undefined) body.name = params.name;
+    if (params.messages) body.messages = params.messages;
+    const envelope = await this.#json({
+      method: 'POST',
+      path: '/v1/conversation/create',
+      body,
+      signal: options.signal ?? params.signal,
+    });
+    return envelope.data as ConversationData;
+  }
+
+  /**
+   * One page of a conversation's messages (`POST /v1/conversation/message/list`).
+   * With the default `order: 'desc'`, pass the previous page's `lastId` as
+   * `afterId` to get older messages.
+   */
+  async listMessages(
+    conversationId: string,
+    params: ListMessagesParams = {},
+    options: RequestOptions = {}
+  ): Promise<MessagePage> {
+    const body: Record<string, unknown> = {
+      order: params.order ?? 'desc',
+      limit: params.limit ?? 20,
+    };
+    if (params.beforeId) body.before_id = params.beforeId;
+    if (params.afterId) body.after_id = params.afterId;
+    const envelope = await this.#json({
+      method: 'POST',
+      path: '/v1/conversation/message/list',
+      query: {conversation_id: conversationId},
+      body,
+      signal: options.signal ?? params.signal,
+    });
+    const page: MessagePage = {
+      messages: Array.isArray(envelope.data) ? (envelope.data as CozeMessage[]) : [],
+      hasMore: envelope.has_more === true,
+    };
+    const firstId = str(envelope.first_id);
+    const lastId = str(envelope.last_id);
+    if (firstId) page.firstId = firstId;
+    if (lastId) page.lastId = lastId;
+    return page;
+  }
+
+  /**
+   * Starts a chat and streams its events (`POST /v3/chat`, `stream: true`).
+   * A rejection before the stream starts (a JSON answer instead of
+   * `text/event-stream`, or a bare auth error as the stream's first line) is
+   * thrown as a `CozeApiError`, after one token refresh and retry for auth
+   * errors. Errors inside the stream arrive as `error` /
+   * `conversation.chat.failed` events; a stream that ends early throws kind
+   * `interrupted` after yielding what arrived.
+   */
+  async *streamChat(
+    req: ChatRequest,
+    options: RequestOptions = {}
+  ): AsyncGenerator<CozeStreamEvent, void, undefined> {
+    const signal = options.signal;
+    const body: Record<string, unknown> = {
+      bot_id: req.botId,
+      user_id: req.userId,
+      stream: true,
+      additional_messages: req.additionalMessages,
+      connector_id: req.connectorId ?? DEFAULT_CONNECTOR,
+    };
+    if (req.parameters) body.parameters = req.parameters;
+    if (req.customVariables) body.custom_variables = req.customVariables;
+    const call: Call = {
+      method: 'POST',
+      path: '/v3/chat',
+      query: {conversation_id: req.conversationId},
+      body,
+      signal,
+    };
+
+    const opened = await this.#withAuth(async (token) => {
+      const response = await this.#fetch(call, token);
+      const logId = response.headers.get('x-tt-logid') ?? undefined;
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.ok || !type.includes('text/event-stream') || !response.body) {
+        await this.#envelope(response, signal);
+        throw new CozeApiError({
+          kind: 'http',
+          status: response.status,
+          message: 'Coze did not answer with an event stream.',
+          ...(logId ? {logId} : {}),
+        });
+      }
+      const events = readCozeStream(response.body, signal);
+      const first = await events.next();
+      if (!first.done && first.value.event === 'error' && isAuthCode(first.value.error.code)) {
+        await events.return(undefined);
+        throw new CozeApiError({
+          kind: 'api',
+          code: first.value.error.code,
+          message: first.value.error.msg,
+          status: response.status,
+          ...(logId ? {logId} : {}),
+        });
+      }
+      return {events, first, logId};
+    });
+
+    const {events, first, logId} = opened.value;
+    try {
+      if (!first.done) yield first.value;
+      yield* events;
+    } catch (err) {
+      throw redact(withLogId(err, logId), opened.tokens);
+    } finally {
+      await events.return(undefined);
+    }
+  }
+
+  /**
+   * Asks Coze to cancel a running chat (`POST /v3/chat/cancel`). Resolves to
+   * `undefined` when the chat can no longer be cancelled (code 4104). The
+   * stream keeps flowing: abort it as well.
+   */
+  async cancelChat(
+    conversationId: string,
+    chatId: string,
+    options: RequestOptions = {}
+  ): Promise<CozeChat | undefined> {
+    try {
+      const envelope = await this.#json({
+        method: 'POST',
+        path: '/v3/chat/cancel',
+        body: {conversation_id: conversationId, chat_id: chatId},
+        signal: options.signal,
+      });
+      return envelope.data as CozeChat;
+    } catch (err) {
+      if (err instanceof CozeApiError && err.kind === 'api' && err.code === CANNOT_CANCEL)
+        return undefined;
+      throw err;
+    }
+  }
+
+  /** A JSON call with the auth refresh-and-retry. */
+  async #json(call: Call): Promise<Envelope> {
+    const {value} = await this.#withAuth(async (token) =>
+      this.#envelope(await this.#fetch(call, token), call.signal)
+    );
+    return value;
+  }
+
+  /**
+   * Runs `attempt` with the current token; on a token rejection, refreshes
+   * once and runs it once more. Errors never carry a token in their message.
+   */
+  async #withAuth<T>(
+    attempt: (token: string) => Promise<T>
+  ): Promise<{value: T; tokens: string[]}> {
+    const tokens: string[] = [];
+    try {
+      const token = await this.#auth.get();
+      tokens.push(token);
+      try {
+        return {value: await attempt(token), tokens};
+      } catch (err) {
+        if (!isAuthError(err) || !this.#auth.canRefresh) throw err;
+        const next = await this.#auth.refresh(token);
+        tokens.push(next);
+        return {value: await attempt(next), tokens};
+      }
+    } catch (err) {
+      throw redact(err, tokens);
+    }
+  }
+
+  #url(path: string, query: Query = {}): string {
+    const base = this.#apiBase().replace(/\/+$/, '');
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') search.set(key, String(value));
+    }
+    const qs = search.toString();
+    return `${base}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  #headers(token: string, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = {Authorization: `Bearer ${token}`};
+    if (hasBody) headers['Content-Type'] = 'application/json';
+    const lang = this.#lang();
+    if (lang) headers['Accept-Language'] = lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return headers;
+  }
+
+  async #fetch(call: Call, token: string): Promise<Response> {
+    const url = this.#url(call.path, call.query);
+    const hasBody = call.body !== undefined;
+    try {
+      return await fetch(url, {
+        method: call.method,
+        headers: this.#headers(token, hasBody),
+        ...(hasBody ? {body: JSON.stringify(call.body)} : {}),
+        ...(call.signal ? {signal: call.signal} : {}),
+        credentials: 'omit',
+        mode: 'cors',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      if (call.signal?.aborted) throw abortReason(call.signal);
+      if (isAbortError(cause)) throw cause;
+      throw new CozeApiError({
+        kind: 'network',
+        message: `Could not reach Coze at ${originOf(url)}: the network request failed (offline, blocked by CORS, or a wrong address).`,
+        cause,
+      });
+    }
+  }
+
+  /** Reads a JSON answer; throws `CozeApiError` for a non-zero code, a non-2xx status or an unreadable body. */
+  async #envelope(response: Response, signal: AbortSignal | undefined): Promise<Envelope> {
+    const headerLogId = response.headers.get('x-tt-logid') ?? undefined;
+    const context = {
+      status: response.status,
+      statusText: response.statusText,
+      ...(headerLogId ? {logId: headerLogId} : {}),
+    };
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      if (signal?.aborted) throw abortReason(signal);
+      if (isAbortError(cause)) throw cause;
+      throw new CozeApiError({
+        kind: 'network',
+        status: response.status,
+        message: 'The connection to Coze broke while reading its answer.',
+        cause,
+        ...(headerLogId ? {logId: headerLogId} : {}),
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      throw toCozeError(hasCozeCode(body) && toCode(body.code) !== 0 ? body : undefined, context);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw toCozeError(undefined, context);
+    if (hasCozeCode(body) && toCode(body.code) !== 0) throw toCozeError(body, context);
+    return body as Envelope;
+  }
+}
+
+function withLogId(err: unknown, logId: string | undefined): unknown {
+  if (!(err instanceof CozeApiError) || err.logId || !logId) return err;
+  return new CozeApiError({
+    kind: err.kind,
+    code: err.code,
+    message: err.message,
+    logId,
+    ...(err.status === undefined ? {} : {status: err.status}),
+    ...(err.cause === undefined ? {} : {cause: err.cause}),
+  });
+}
+
+function originOf(url: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(url);
+  return match ? match[0] : (url.split(/[?#]/)[0] ?? url);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

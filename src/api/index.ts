@@ -1,0 +1,20 @@
+export {CozeClient} from './client.js';
+export type {
+  CozeClientOptions,
+  CreateConversationParams,
+  ListConversationsParams,
+  ListMessagesParams,
+} from './client.js';
+export {TokenSource} from './auth.js';
+export type {TokenOptions} from './auth.js';
+export {
+  CozeApiError,
+  isAuthCode,
+  isAuthError,
+  isAbortError,
+  toCozeError,
+  toErrorBody,
+} from './errors.js';
+export type {CozeApiErrorInit, CozeErrorKind, ToCozeErrorContext} from './errors.js';
+export {readCozeStream} from './sse.js';
+export type * from './types.js';

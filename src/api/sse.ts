@@ -1,0 +1,180 @@
+import {createParser} from 'eventsource-parser';
+import type {EventSourceMessage, ParseError} from 'eventsource-parser';
+import {CozeApiError, abortReason, hasCozeCode, toCode, toErrorBody} from './errors.js';
+import type {CozeChat, CozeMessage, CozeStreamEvent} from './types.js';
+
+type ChatEventName = Extract<CozeStreamEvent, {chat: CozeChat; event: string}>['event'];
+type MessageEventName = Extract<CozeStreamEvent, {message: CozeMessage}>['event'];
+
+const CHAT_EVENTS: ReadonlySet<string> = new Set<ChatEventName>([
+  'conversation.chat.created',
+  'conversation.chat.in_progress',
+  'conversation.chat.completed',
+  'conversation.chat.requires_action',
+]);
+
+const MESSAGE_EVENTS: ReadonlySet<string> = new Set<MessageEventName>([
+  'conversation.message.delta',
+  'conversation.message.completed',
+  'conversation.audio.delta',
+]);
+
+/**
+ * Reads a Coze streaming answer (`/v3/chat`, `/v3/chat/submit_tool_outputs`,
+ * `/v1/workflows/chat`) and yields typed events as they arrive.
+ *
+ * - `done`, `error` and `conversation.chat.failed` end the stream: they are
+ *   yielded and reading stops (the body is cancelled).
+ * - A bare JSON `{code, msg}` body without SSE framing is yielded as an
+ *   `error` event.
+ * - Unknown event names become `{event: 'unknown'}`; they never fail the stream.
+ * - If the body ends (or breaks) before a terminal event, everything that
+ *   arrived is yielded first, then a `CozeApiError` of kind `interrupted` is thrown.
+ * - On abort the platform `AbortError` is thrown. Whenever the consumer stops
+ *   early, the body is cancelled.
+ */
+export async function* readCozeStream(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal
+): AsyncGenerator<CozeStreamEvent, void, undefined> {
+  if (signal?.aborted) {
+    await body.cancel(signal.reason).catch(() => undefined);
+    throw abortReason(signal);
+  }
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const queue: CozeStreamEvent[] = [];
+  // Lines that are not SSE fields: candidates for a bare JSON error body.
+  const stray: string[] = [];
+  const parser = createParser({
+    onEvent: (message: EventSourceMessage) =>
+      queue.push(toStreamEvent(message.event, message.data)),
+    onError: (error: ParseError) => {
+      if (error.type !== 'unknown-field' || error.line === undefined) return;
+      const bare = bareError(error.line);
+      if (bare) queue.push(bare);
+      else stray.push(error.line);
+    },
+  });
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, {once: true});
+  let open = true;
+  try {
+    while (true) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        if (signal?.aborted) throw abortReason(signal);
+        if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+        open = false;
+        // A broken connection: the last partial line is truncated, so only whole events count.
+        for (const event of drain(queue)) {
+          yield event;
+          if (isTerminal(event)) return;
+        }
+        throw interrupted('The connection to Coze broke before the answer was complete.', cause);
+      }
+      if (signal?.aborted) throw abortReason(signal);
+      if (chunk.done) {
+        open = false;
+        // Terminate a final line and event that came without their newlines.
+        parser.feed(decoder.decode() + '\n\n');
+        if (stray.length) {
+          const bare = bareError(stray.join('\n'));
+          if (bare) queue.push(bare);
+        }
+        for (const event of drain(queue)) {
+          yield event;
+          if (isTerminal(event)) return;
+        }
+        throw interrupted(
+          stray.length
+            ? 'Coze sent something that is not an answer stream.'
+            : 'The answer stream ended before it was complete.'
+        );
+      }
+      parser.feed(decoder.decode(chunk.value, {stream: true}));
+      for (const event of drain(queue)) {
+        yield event;
+        if (isTerminal(event)) return;
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (open) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+function* drain(queue: CozeStreamEvent[]): Generator<CozeStreamEvent> {
+  while (queue.length) yield queue.shift()!;
+}
+
+function isTerminal(event: CozeStreamEvent): boolean {
+  return (
+    event.event === 'done' || event.event === 'error' || event.event === 'conversation.chat.failed'
+  );
+}
+
+function interrupted(message: string, cause?: unknown): CozeApiError {
+  return new CozeApiError({kind: 'interrupted', message, cause});
+}
+
+function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
+  try {
+    return {ok: true, value: JSON.parse(text)};
+  } catch {
+    return {ok: false};
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A non-SSE text that is a Coze `{code, msg}` error, as an `error` event. */
+function bareError(text: string): CozeStreamEvent | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  const parsed = parseJson(trimmed);
+  if (!parsed.ok || !hasCozeCode(parsed.value) || toCode(parsed.value.code) === 0) return undefined;
+  return {event: 'error', error: toErrorBody(parsed.value)};
+}
+
+/** Maps one SSE event (name + data) to a typed Coze event. */
+export function toStreamEvent(name: string | undefined, data: string): CozeStreamEvent {
+  if (name === 'done') return doneEvent(data);
+  if (name === 'error') {
+    const parsed = parseJson(data);
+    return {event: 'error', error: toErrorBody(parsed.ok ? parsed.value : {msg: data})};
+  }
+  const parsed = parseJson(data);
+  const value = parsed.ok ? parsed.value : undefined;
+  if (name === 'conversation.chat.failed') {
+    if (isRecord(value) && ('status' in value || 'last_error' in value || 'id' in value)) {
+      const chat = value as unknown as CozeChat;
+      return {event: name, chat, error: toErrorBody(chat.last_error ?? {})};
+    }
+    return {event: name, error: toErrorBody(value ?? {msg: data})};
+  }
+  if (name !== undefined && CHAT_EVENTS.has(name) && isRecord(value)) {
+    return {event: name as ChatEventName, chat: value as unknown as CozeChat};
+  }
+  if (name !== undefined && MESSAGE_EVENTS.has(name) && isRecord(value)) {
+    return {event: name as MessageEventName, message: value as unknown as CozeMessage};
+  }
+  if (name === undefined) {
+    const bare = bareError(data);
+    if (bare) return bare;
+  }
+  return {event: 'unknown', name: name ?? '', data};
+}
+
+function doneEvent(data: string): CozeStreamEvent {
+  const parsed = data.trim().startsWith('{') ? parseJson(data) : {ok: false as const};
+  if (parsed.ok && isRecord(parsed.value) && typeof parsed.value.debug_url === 'string') {
+    return {event: 'done', debugUrl: parsed.value.debug_url};
+  }
+  return {event: 'done'};
+}
