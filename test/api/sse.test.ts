@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 import {expect} from '@open-wc/testing';
 import {CozeApiError} from '../../src/api/errors.js';
 import {readCozeStream} from '../../src/api/sse.js';
