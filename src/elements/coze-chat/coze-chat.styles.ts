@@ -1,0 +1,130 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --_z: var(--coze-z-index, 1000);
+    --_offset: var(--coze-offset, 1.875em);
+    --_launcher-size: var(--coze-launcher-size, 3.5em);
+    --_panel-width: var(--coze-panel-width, 460px);
+    font-size: var(--coze-font-size, 14px);
+    line-height: 1.4;
+    display: block;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  :host([mode='headless']) {
+    display: contents;
+  }
+
+  :host([mode='inline']) {
+    height: 36em;
+  }
+
+  [part~='panel'] {
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    background: var(--_bg);
+    color: var(--_text);
+    overflow: hidden;
+  }
+
+  [part~='panel'][hidden] {
+    display: none;
+  }
+
+  :host([mode='inline']) [part~='panel'] {
+    height: 100%;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  :host(:not([mode])) [part~='panel'],
+  :host([mode='floating']) [part~='panel'] {
+    position: fixed;
+    z-index: calc(var(--_z) - 1);
+    right: var(--_offset);
+    bottom: calc(var(--_offset) + var(--_launcher-size) + 1em);
+    width: min(var(--_panel-width), calc(100vw - 2 * var(--_offset)));
+    height: min(44em, calc(100vh - 3 * var(--_offset) - var(--_launcher-size)));
+    border-radius: var(--_radius);
+    box-shadow: 0 0.5em 2.5em rgb(0 0 0 / 0.18);
+    border: 1px solid var(--_border);
+  }
+
+  [part~='launcher'] {
+    position: fixed;
+    z-index: var(--_z);
+    right: var(--_offset);
+    bottom: var(--_offset);
+  }
+
+  @media (max-width: 600px) {
+    :host(:not([mode])) [part~='panel'],
+    :host([mode='floating']) [part~='panel'] {
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      border-radius: 0;
+      border: none;
+    }
+  }
+
+  [part~='header'] {
+    display: flex;
+    align-items: center;
+    gap: 0.6em;
+    padding: 0.6em var(--_space);
+    border-bottom: 1px solid var(--_border);
+    min-height: 2.5em;
+  }
+
+  [part~='icon'] {
+    width: 2em;
+    height: 2em;
+    border-radius: 0.5em;
+    object-fit: cover;
+  }
+
+  [part~='title'] {
+    flex: 1;
+    margin: 0;
+    font-size: 1.05em;
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  [part~='close-button'] {
+    border: none;
+    background: none;
+    width: 2.2em;
+    height: 2.2em;
+    border-radius: 0.5em;
+    display: grid;
+    place-items: center;
+    cursor: pointer;
+    color: var(--_muted);
+  }
+
+  [part~='close-button']:hover {
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  coze-message-list {
+    flex: 1;
+    min-height: 0;
+  }
+
+  [part~='footer'] {
+    padding: 0.4em var(--_space) 0.6em;
+    font-size: 0.75em;
+    color: var(--_muted);
+    text-align: center;
+  }
+`;

@@ -1,0 +1,429 @@
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {ContextProvider} from '@lit/context';
+import {CozeClient} from '../../api/client.js';
+import {TokenSource} from '../../api/auth.js';
+import {ConversationStore, type StoreNotice} from '../../state/store.js';
+import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
+import type {ChatActions} from '../../state/types.js';
+import type {UiConfig} from '../../state/ui-config.js';
+import {resolveUserId} from '../../state/user-id.js';
+import {format, stringsFor, toLang, type Lang, type Strings} from '../../i18n/index.js';
+import {
+  CozeBeforeHideEvent,
+  CozeBeforeShowEvent,
+  CozeHideEvent,
+  CozeShowEvent,
+} from '../../events/coze-visibility-events.js';
+import {CozeSendEvent} from '../../events/coze-send-event.js';
+import {CozeMessageEvent} from '../../events/coze-message-event.js';
+import {CozeErrorEvent} from '../../events/coze-error-event.js';
+import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
+import {tokens} from '../shared/tokens.styles.js';
+import {closeIcon} from '../shared/icons.js';
+import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
+import {styles} from './coze-chat.styles.js';
+
+export type ChatMode = 'floating' | 'inline' | 'headless';
+
+/** A show/hide hook; returning `false` (or a Promise of it) vetoes. */
+export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
+
+const listParts = 'message-list, message, bubble, avatar, nickname, error, retry-button, load-older, follow-up';
+const composerParts = 'composer, input, send-button, stop-button';
+
+/**
+ * A chat with a Coze bot. Owns the configuration, the Coze API client and the
+ * conversation state, and provides them to the parts inside it through
+ * `@lit/context`. In `floating` mode (the default) it shows a launcher button
+ * bottom-right that opens the chat panel; `inline` fills the element itself;
+ * `headless` renders only its children, so a page can compose
+ * `<coze-message-list>` and `<coze-composer>` itself.
+ *
+ * @summary A streaming chat with a Coze bot, in one tag.
+ * @tag coze-chat
+ *
+ * @slot - In `headless` mode, the page's own composition of parts.
+ *
+ * @event coze-before-show - Before the panel opens; cancelable.
+ * @event coze-show - The panel opened.
+ * @event coze-before-hide - Before the panel closes; cancelable.
+ * @event coze-hide - The panel closed.
+ * @event coze-send - A question is about to be sent (`detail.text`); cancelable.
+ * @event coze-message - An assistant answer completed (`detail.message`).
+ * @event coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
+ * @event coze-conversation-change - The conversation shown changed (`detail.conversationId`).
+ *
+ * @csspart launcher - The floating button.
+ * @csspart panel - The chat window.
+ * @csspart header - The title bar.
+ * @csspart title - The title text.
+ * @csspart icon - The bot icon in the title bar.
+ * @csspart close-button - Closes the panel.
+ * @csspart footer - The footer line.
+ * @csspart message-list - The scrolling transcript (from `coze-message-list`).
+ * @csspart message - One message row, with `data-role` and `data-status`.
+ * @csspart bubble - The text of a message.
+ * @csspart avatar - A sender's picture.
+ * @csspart nickname - A sender's name.
+ * @csspart error - An error shown to the reader.
+ * @csspart retry-button - Sends a failed or stopped question again.
+ * @csspart load-older - Loads older history.
+ * @csspart follow-up - One suggested question.
+ * @csspart composer - The input area (from `coze-composer`).
+ * @csspart input - The textarea.
+ * @csspart send-button - Sends the question.
+ * @csspart stop-button - Stops the answer being streamed.
+ *
+ * @cssprop --coze-color-accent - Accent colour: launcher, user bubbles, send button, links.
+ * @cssprop --coze-color-accent-text - Text on the accent colour.
+ * @cssprop --coze-color-background - Panel background.
+ * @cssprop --coze-color-surface - Assistant bubbles and input background.
+ * @cssprop --coze-color-text - Main text colour.
+ * @cssprop --coze-color-muted - Secondary text colour.
+ * @cssprop --coze-color-border - Borders and dividers.
+ * @cssprop --coze-color-user-bubble - User bubble background.
+ * @cssprop --coze-color-user-text - User bubble text.
+ * @cssprop --coze-color-assistant-bubble - Assistant bubble background.
+ * @cssprop --coze-color-danger - Errors and the unread badge.
+ * @cssprop --coze-color-focus - Focus ring.
+ * @cssprop --coze-radius - Corner radius of the panel and bubbles.
+ * @cssprop --coze-font-family - Font of the widget.
+ * @cssprop --coze-font-family-mono - Font of code.
+ * @cssprop --coze-font-size - Base font size; every other size is relative to it.
+ * @cssprop --coze-spacing - Base padding and gaps.
+ * @cssprop --coze-z-index - Stacking level of the launcher; the panel sits one below.
+ * @cssprop --coze-offset - Distance of the launcher and panel from the viewport edge.
+ * @cssprop --coze-launcher-size - Diameter of the launcher.
+ * @cssprop --coze-panel-width - Width of the floating panel on wide screens.
+ */
+export class CozeChat extends LitElement implements LauncherTarget {
+  static override styles = [tokens, styles];
+
+  /** Id of the Coze bot to chat with. */
+  @property({attribute: 'bot-id'}) botId = '';
+
+  /** Access token sent as `Authorization: Bearer`; never reflected, logged or put in an event. */
+  @property({attribute: 'token'}) token = '';
+
+  /** Returns a fresh token when none is set or the current one is rejected; concurrent calls share one refresh. */
+  @property({attribute: false}) onRefreshToken?: (oldToken: string) => string | Promise<string>;
+
+  /** URL of the site's own endpoint returning `{access_token, expires_in}`; used for the first token and refreshes. */
+  @property({attribute: 'token-url'}) tokenUrl = '';
+
+  /** Coze OpenAPI base URL: `https://api.coze.cn` (default) or `https://api.coze.com`. */
+  @property({attribute: 'api-base'}) apiBase = 'https://api.coze.cn';
+
+  /** Channel id sent to Coze; `999` is the Chat SDK channel. */
+  @property({attribute: 'connector-id'}) connectorId = '999';
+
+  /** End-user id sent as `user_id`; when empty, one is generated once and kept in localStorage. */
+  @property({attribute: 'user-id'}) userId = '';
+
+  /** Picture shown beside the user's messages. */
+  @property({attribute: 'user-avatar'}) userAvatar = '';
+
+  /** Name shown on the user's messages; also fills `{{user_name}}` in the prologue. */
+  @property({attribute: 'user-nickname'}) userNickname = '';
+
+  /** Bot icon for the launcher and header; defaults to the bot's own icon. */
+  @property() icon = '';
+
+  /** Panel title; defaults to the bot's name. */
+  @property({attribute: 'chat-title'}) chatTitle = '';
+
+  /** Custom start-node inputs for chatflow-mode bots, sent as `parameters` (JSON in the attribute). */
+  @property({type: Object}) parameters?: Record<string, unknown>;
+
+  /** `floating` (launcher + panel), `inline` (fills this element) or `headless` (renders only children). */
+  @property({reflect: true}) mode: ChatMode = 'floating';
+
+  /** Whether the floating panel is shown. */
+  @property({type: Boolean, reflect: true}) open = false;
+
+  /** UI language, `en` or `zh-CN`; when absent, the nearest `[lang]` ancestor's, else `en`. */
+  @property({reflect: true}) override lang!: string;
+
+  /** Called before the panel opens; return `false` (or a Promise of it) to keep it closed. */
+  @property({attribute: false}) onBeforeShow?: VisibilityHook;
+
+  /** Called before the panel closes; return `false` (or a Promise of it) to keep it open. */
+  @property({attribute: false}) onBeforeHide?: VisibilityHook;
+
+  /** Called after the panel opened. */
+  @property({attribute: false}) onShow?: () => void;
+
+  /** Called after the panel closed. */
+  @property({attribute: false}) onHide?: () => void;
+
+  @state() private unreadCount = 0;
+
+  readonly #tokens = new TokenSource(() => ({
+    token: this.token || undefined,
+    onRefreshToken: this.onRefreshToken,
+    tokenUrl: this.tokenUrl || undefined,
+  }));
+
+  readonly #client = new CozeClient({
+    apiBase: () => this.apiBase,
+    auth: this.#tokens,
+    lang: () => this.#lang,
+  });
+
+  readonly #store = new ConversationStore({
+    backend: this.#client,
+    config: () => ({
+      botId: this.botId,
+      userId: resolveUserId(this.userId),
+      connectorId: this.connectorId || '999',
+      ...(this.parameters ? {parameters: this.parameters} : {}),
+    }),
+    notify: (notice) => this.#handleNotice(notice),
+  });
+
+  readonly #actions: ChatActions = Object.freeze({
+    send: (text: string) => this.#allowSend(text) && this.#store.actions.send(text),
+    cancel: () => this.#store.cancel(),
+    retry: (key?: string) => this.#store.retry(key),
+    loadOlder: () => this.#store.loadOlder(),
+  });
+
+  readonly #stateProvider = new ContextProvider(this, {
+    context: chatStateContext,
+    initialValue: this.#store.snapshot,
+  });
+
+  readonly #uiProvider = new ContextProvider(this, {context: chatUiContext});
+
+  #started = false;
+  #opener?: HTMLElement;
+
+  constructor() {
+    super();
+    new ContextProvider(this, {context: chatActionsContext, initialValue: this.#actions});
+    let bot = this.#store.snapshot.bot;
+    this.#store.subscribe((snapshot) => {
+      this.#stateProvider.setValue(snapshot);
+      // The header and launcher show the bot's name and icon; nothing else here follows the stream.
+      if (snapshot.bot !== bot) {
+        bot = snapshot.bot;
+        this.requestUpdate();
+      }
+    });
+  }
+
+  /** Answers that arrived while the panel was closed. */
+  get unread(): number {
+    return this.unreadCount;
+  }
+
+  /** The strings of the current language. */
+  get strings(): Strings {
+    return stringsFor(this.#lang);
+  }
+
+  /** The chat window, for `aria-controls`. */
+  get panelElement(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[part~="panel"]') ?? null;
+  }
+
+  get #lang(): Lang {
+    const own = this.getAttribute('lang');
+    if (own) return toLang(own);
+    return toLang(this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  /** Opens the panel; resolves to whether it opened (a before-hook may veto). */
+  async show(): Promise<boolean> {
+    if (this.open) return true;
+    if (!(await this.#allow(new CozeBeforeShowEvent(), this.onBeforeShow))) return false;
+    this.#opener = deepActiveElement() ?? undefined;
+    this.open = true;
+    this.unreadCount = 0;
+    this.#start();
+    await this.updateComplete;
+    this.renderRoot.querySelector('coze-composer')?.focus();
+    this.dispatchEvent(new CozeShowEvent());
+    this.onShow?.();
+    return true;
+  }
+
+  /** Closes the panel; resolves to whether it closed (a before-hook may veto). */
+  async hide(): Promise<boolean> {
+    if (!this.open) return true;
+    if (!(await this.#allow(new CozeBeforeHideEvent(), this.onBeforeHide))) return false;
+    const hadFocus = this.matches(':focus-within');
+    this.open = false;
+    await this.updateComplete;
+    if (hadFocus) this.#restoreFocus();
+    this.dispatchEvent(new CozeHideEvent());
+    this.onHide?.();
+    return true;
+  }
+
+  /** Opens the panel when closed, closes it when open. */
+  toggle(): Promise<boolean> {
+    return this.open ? this.hide() : this.show();
+  }
+
+  /** Sends a question (fires the cancelable `coze-send`); resolves when the answer has finished or failed. */
+  async send(text: string): Promise<void> {
+    if (!this.#allowSend(text)) return;
+    this.#start();
+    await this.#store.send(text);
+  }
+
+  /** Stops the answer being streamed (aborts the stream and asks Coze to cancel the chat). */
+  cancel(): Promise<void> {
+    return this.#store.cancel();
+  }
+
+  /** The current access token (obtained through `onRefreshToken`/`token-url` when none is set). */
+  getToken(): Promise<string> {
+    return this.#tokens.get();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.mode !== 'floating' || this.open) this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Nothing keeps streaming into a widget that left the page.
+    void this.#store.cancel();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#uiProvider.setValue(this.#uiConfig());
+    const identity = ['botId', 'apiBase', 'userId', 'connectorId'] as const;
+    if (this.#started && identity.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
+      void this.#store.reload();
+    }
+    if (changed.has('mode') && this.mode !== 'floating') this.#start();
+  }
+
+  #uiConfig(): UiConfig {
+    const strings = this.strings;
+    const bot = this.#store.snapshot.bot;
+    const icon = this.icon || bot?.iconUrl;
+    return {
+      lang: this.#lang,
+      strings,
+      botName: this.chatTitle || bot?.name || strings.botName,
+      ...(icon ? {botIcon: icon} : {}),
+      ...(this.userAvatar ? {userAvatar: this.userAvatar} : {}),
+      ...(this.userNickname ? {userNickname: this.userNickname} : {}),
+    };
+  }
+
+  #start(): void {
+    if (this.#started || !this.botId || !this.isConnected) return;
+    this.#started = true;
+    void this.#store.init();
+  }
+
+  #allowSend(text: string): boolean {
+    if (!this.#store.canSend(text)) return false;
+    this.#start();
+    return this.dispatchEvent(new CozeSendEvent({text: text.trim()}));
+  }
+
+  async #allow(event: Event, hook?: VisibilityHook): Promise<boolean> {
+    if (!this.dispatchEvent(event)) return false;
+    if (!hook) return true;
+    try {
+      return (await hook()) !== false;
+    } catch (error) {
+      console.error('[coze-chat] a show/hide hook threw; the change goes ahead.', error);
+      return true;
+    }
+  }
+
+  #restoreFocus(): void {
+    const opener = this.#opener;
+    if (opener?.isConnected && !this.contains(opener) && opener !== this) {
+      opener.focus();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('coze-launcher')?.focus();
+    }
+  }
+
+  #handleNotice(notice: StoreNotice): void {
+    switch (notice.type) {
+      case 'answer':
+        if (!this.open && this.mode === 'floating') {
+          this.unreadCount++;
+          this.dispatchEvent(new Event('coze-unread-change'));
+        }
+        this.dispatchEvent(new CozeMessageEvent({message: notice.message}));
+        break;
+      case 'error':
+        this.dispatchEvent(new CozeErrorEvent({...notice.error}));
+        break;
+      case 'conversation':
+        this.dispatchEvent(new CozeConversationChangeEvent({conversationId: notice.conversationId}));
+        break;
+    }
+  }
+
+  #handlePanelKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && this.mode === 'floating' && this.open) {
+      event.stopPropagation();
+      void this.hide();
+    }
+  }
+
+  #handleCloseClick() {
+    void this.hide();
+  }
+
+  protected override render() {
+    if (this.mode === 'headless') return html`<slot></slot>`;
+    const floating = this.mode === 'floating';
+    const ui = this.#uiConfig();
+    return html`
+      ${this.#renderPanel(ui, floating)}
+      ${floating
+        ? html`<coze-launcher part="launcher" .target=${this}></coze-launcher>`
+        : nothing}
+    `;
+  }
+
+  #renderPanel(ui: UiConfig, floating: boolean) {
+    return html`<section
+      part="panel"
+      role=${floating ? 'dialog' : 'region'}
+      aria-label=${format(ui.strings.panelLabel, {name: ui.botName})}
+      ?hidden=${floating && !this.open}
+      @keydown=${this.#handlePanelKeydown}
+    >
+      <header part="header">
+        ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
+        <h2 part="title">${ui.botName}</h2>
+        ${floating
+          ? html`<button part="close-button" type="button" aria-label=${ui.strings.close} title=${ui.strings.close} @click=${this.#handleCloseClick}>
+              ${closeIcon}
+            </button>`
+          : nothing}
+      </header>
+      <coze-message-list exportparts=${listParts}></coze-message-list>
+      <coze-composer exportparts=${composerParts}></coze-composer>
+      <div part="footer">${ui.strings.footer}</div>
+    </section>`;
+  }
+}
+
+/** The focused element, looking through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'coze-chat': CozeChat;
+  }
+}

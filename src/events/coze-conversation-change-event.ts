@@ -1,0 +1,18 @@
+export interface CozeConversationChangeDetail {
+  /** The conversation now shown. */
+  readonly conversationId: string;
+}
+
+/** Fired when the widget starts showing another conversation (first load, new, or switched). */
+export class CozeConversationChangeEvent extends CustomEvent<CozeConversationChangeDetail> {
+  static readonly eventName = 'coze-conversation-change';
+  constructor(detail: CozeConversationChangeDetail) {
+    super(CozeConversationChangeEvent.eventName, {bubbles: true, composed: true, detail});
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'coze-conversation-change': CozeConversationChangeEvent;
+  }
+}

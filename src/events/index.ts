@@ -1,0 +1,5 @@
+export * from './coze-visibility-events.js';
+export * from './coze-send-event.js';
+export * from './coze-message-event.js';
+export * from './coze-error-event.js';
+export * from './coze-conversation-change-event.js';
