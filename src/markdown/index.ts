@@ -1,0 +1,3 @@
+export {renderMarkdown} from './render.js';
+export {StreamingMarkdown} from './streaming.js';
+export {sanitizeToFragment, sanitizeToHTML, setMarkdownTrustedTypesPolicy} from './sanitize.js';

@@ -1,0 +1,46 @@
+import {Marked} from 'marked';
+import type {Links, Token, TokensList} from 'marked';
+import {sanitizeToFragment} from './sanitize.js';
+
+/**
+ * Our own marked instance: GitHub-flavoured (tables, strikethrough, autolinks),
+ * a single newline is not a line break, and nothing configured on the page's
+ * global `marked` leaks in.
+ */
+const marked = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  renderer: {
+    // The sanitiser drops <input>, so a task-list box is drawn as a glyph.
+    checkbox({checked}) {
+      return checked ? '\u2611' : '\u2610';
+    },
+  },
+});
+
+/**
+ * Splits markdown into top-level block tokens. `links` pre-seeds the
+ * reference-link table with definitions seen earlier in the same document
+ * (the first definition of a label wins, as in a whole-document parse).
+ */
+export function lexMarkdown(src: string, links?: Links): TokensList {
+  const lexer = new marked.Lexer(marked.defaults);
+  if (links) Object.assign(lexer.tokens.links, links);
+  return lexer.lex(src);
+}
+
+/** Renders already-lexed block tokens to markup that is NOT yet sanitised. */
+export function tokensToUnsafeHTML(tokens: Token[]): string {
+  return marked.parser(tokens);
+}
+
+/** Renders already-lexed block tokens to a sanitised fragment. */
+export function renderTokens(tokens: Token[]): DocumentFragment {
+  return sanitizeToFragment(marked.parser(tokens));
+}
+
+/** Renders a whole markdown document to a sanitised fragment. */
+export function renderMarkdown(src: string): DocumentFragment {
+  return sanitizeToFragment(marked.parse(src, {async: false}));
+}

@@ -1,0 +1,189 @@
+import DOMPurify from 'dompurify';
+import type {Config, DOMPurify as Purifier} from 'dompurify';
+import type {TrustedHTML, TrustedTypePolicy, TrustedTypesWindow} from 'trusted-types/lib/index.js';
+
+/**
+ * The HTML a model answer may render as: what markdown produces, plus a few
+ * inline tags models like to write by hand. No scripting, no embedding, no
+ * forms, no SVG/MathML, no styling.
+ */
+const ALLOWED_TAGS = [
+  'a',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'del',
+  'details',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+];
+
+/** `class` is further limited to `language-*` on `<code>` by a hook. */
+const ALLOWED_ATTR = [
+  'align',
+  'alt',
+  'class',
+  'colspan',
+  'height',
+  'href',
+  'open',
+  'rowspan',
+  'src',
+  'start',
+  'title',
+  'width',
+];
+
+/**
+ * Already excluded by the allow-list; named again so that a later widening of
+ * `ALLOWED_TAGS` cannot let them in by accident (FORBID_TAGS wins).
+ */
+const FORBID_TAGS = [
+  'base',
+  'button',
+  'embed',
+  'form',
+  'frame',
+  'frameset',
+  'iframe',
+  'input',
+  'link',
+  'math',
+  'meta',
+  'noscript',
+  'object',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+];
+
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
+const CODE_CLASS = /^language-[\w#+.-]+$/;
+
+const BASE_CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  FORBID_TAGS,
+  FORBID_ATTR: ['style'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  // First line of defence; the hook below re-checks with the URL parser.
+  ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+} satisfies Config;
+
+/**
+ * Whether `value` is an absolute URL whose scheme is in `allowed`. Relative
+ * URLs are refused: an answer has no meaningful base to resolve them against.
+ */
+function hasProtocol(value: string, allowed: ReadonlySet<string>): boolean {
+  if (!URL.canParse(value)) return false;
+  return allowed.has(new URL(value).protocol);
+}
+
+let purifier: Purifier | undefined;
+let trustedTypesPolicy: TrustedTypePolicy | undefined;
+
+/** The dedicated DOMPurify instance, created on first use with our hooks. */
+function getPurifier(): Purifier {
+  if (purifier) return purifier;
+  const instance = DOMPurify(window);
+  instance.addHook('uponSanitizeAttribute', (node, data) => {
+    const name = data.attrName;
+    if (name.startsWith('on')) {
+      data.keepAttr = false;
+    } else if (name === 'class') {
+      data.keepAttr = node.localName === 'code' && CODE_CLASS.test(data.attrValue);
+    }
+  });
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.localName === 'a') {
+      const href = node.getAttribute('href');
+      if (href !== null && !hasProtocol(href.trim(), LINK_PROTOCOLS)) {
+        node.removeAttribute('href');
+      }
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else if (node.localName === 'img') {
+      const src = node.getAttribute('src');
+      if (src !== null && !hasProtocol(src.trim(), IMAGE_PROTOCOLS)) {
+        node.removeAttribute('src');
+      }
+    }
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * The Trusted Types hook. DOMPurify parses the markup it is given in an inert
+ * document; under `require-trusted-types-for 'script'` that parse needs a
+ * policy. By default DOMPurify creates one named `dompurify`; a page whose CSP
+ * allows only its own policy names passes one of its policies here instead
+ * (it must implement `createHTML` and `createScriptURL`; its output only ever
+ * reaches DOMPurify's parser). Pass `undefined` to go back to the default.
+ */
+export function setMarkdownTrustedTypesPolicy(policy: TrustedTypePolicy | undefined): void {
+  trustedTypesPolicy = policy;
+}
+
+function configFor<C extends Config>(extra: C): Config & C {
+  return trustedTypesPolicy
+    ? {...BASE_CONFIG, TRUSTED_TYPES_POLICY: trustedTypesPolicy, ...extra}
+    : {...BASE_CONFIG, ...extra};
+}
+
+/**
+ * Sanitises model-produced HTML into a DocumentFragment owned by an inert
+ * document; appending it adopts the nodes. No HTML string sink is involved,
+ * so this works unchanged on pages that enforce Trusted Types.
+ */
+export function sanitizeToFragment(html: string): DocumentFragment {
+  return getPurifier().sanitize(html, configFor({RETURN_DOM_FRAGMENT: true as const}));
+}
+
+/**
+ * Sanitises model-produced HTML for callers that must hand markup to an HTML
+ * sink: a `TrustedHTML` when the browser has Trusted Types, a string
+ * otherwise. Prefer {@link sanitizeToFragment}.
+ */
+export function sanitizeToHTML(html: string): TrustedHTML | string {
+  const purify = getPurifier();
+  if ((window as unknown as Partial<TrustedTypesWindow>).trustedTypes) {
+    return purify.sanitize(html, configFor({RETURN_TRUSTED_TYPE: true as const}));
+  }
+  return purify.sanitize(html, configFor({}));
+}

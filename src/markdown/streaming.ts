@@ -1,0 +1,206 @@
+import type {Links, Token, Tokens} from 'marked';
+import {lexMarkdown, renderMarkdown, renderTokens, tokensToUnsafeHTML} from './render.js';
+import {sanitizeToFragment} from './sanitize.js';
+
+/**
+ * Renders a markdown answer into `container` while it streams in.
+ *
+ * The text is split into top-level blocks. A block is *finished* once nothing
+ * that can still arrive could change it; finished blocks are rendered once,
+ * appended, and never touched again, so their nodes (and a reader's selection
+ * inside them) stay put. Only the text after the last finished block, the
+ * open *tail*, is lexed, rendered and sanitised again on each update, and its
+ * nodes are the only ones replaced. The cost of an update therefore follows
+ * the size of the tail, not of the answer.
+ *
+ * A block counts as finished when a later block has begun and either
+ * - a blank line separates them and the later block's first line is complete
+ *   (so it cannot still turn into a continuation: `2` becoming `2.` would
+ *   extend an ordered list, a setext underline needs no blank line, and an
+ *   indented or lazy line would continue a list item or a paragraph); or
+ * - the block closes itself: a fenced code block followed by anything (an
+ *   unclosed fence runs to the end of the text), an ATX/setext heading or a
+ *   thematic break whose line has ended.
+ *
+ * Reference-style link definitions seen in finished blocks apply to later
+ * blocks; a reference used before its definition is fixed by {@link finish}.
+ * The tail's nodes are direct children of the container, like the finished
+ * ones, so at most moments the container holds exactly what a whole-document
+ * render would.
+ */
+export class StreamingMarkdown {
+  readonly #container: HTMLElement;
+  /** The whole text seen so far, as given. */
+  #text = '';
+  /** Offset in `#text` where the finished blocks end and the tail begins. */
+  #stableEnd = 0;
+  /** Reference-link definitions from finished blocks. */
+  #links: Links = Object.create(null) as Links;
+  /** The nodes the tail rendered to: the only ones an update replaces. */
+  #tailNodes: ChildNode[];
+  /** The tail's markup before sanitising, to skip no-op updates. */
+  #tailHTML: string | undefined;
+  /** Set by `finish()`: the container holds a whole-document render. */
+  #finished = false;
+
+  /**
+   * @param container The element to render into; it is owned from now on.
+   *   Whatever it already holds is treated as stale output: the first
+   *   `update()` replaces it, and `finish()` keeps whatever already matches.
+   */
+  constructor(container: HTMLElement) {
+    this.#container = container;
+    this.#tailNodes = [...container.childNodes];
+  }
+
+  /** Renders `text`, the whole answer so far (normally the last text plus more). */
+  update(text: string): void {
+    if (text === this.#text && this.#tailHTML !== undefined) return;
+    if (this.#finished || !text.startsWith(this.#text)) this.#restart();
+    this.#text = text;
+    this.#renderTail();
+  }
+
+  /**
+   * Renders the final text once as a whole, which also settles what streaming
+   * could not (a link used before its definition, raw HTML spanning blocks).
+   * Top-level nodes that already match are kept as they are; only the
+   * differing run in the middle is replaced.
+   */
+  finish(text: string): void {
+    if (this.#finished && text === this.#text) return;
+    reconcile(this.#container, renderMarkdown(text));
+    this.#text = text;
+    this.#finished = true;
+    this.#tailNodes = [];
+    this.#tailHTML = undefined;
+  }
+
+  /** Empties the container and forgets all state. */
+  reset(): void {
+    this.#container.replaceChildren();
+    this.#text = '';
+    this.#stableEnd = 0;
+    this.#links = Object.create(null) as Links;
+    this.#tailNodes = [];
+    this.#tailHTML = undefined;
+    this.#finished = false;
+  }
+
+  /** Forgets what was finished; everything now in the container is stale. */
+  #restart(): void {
+    this.#stableEnd = 0;
+    this.#links = Object.create(null) as Links;
+    this.#tailNodes = [...this.#container.childNodes];
+    this.#tailHTML = undefined;
+    this.#finished = false;
+  }
+
+  #renderTail(): void {
+    const raw = this.#text.slice(this.#stableEnd);
+    // marked turns CRLF and CR into LF before lexing; do it here so token
+    // lengths are offsets into `src`.
+    const src = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+    const tokens = lexMarkdown(src, this.#links);
+    const cut = stableCut(tokens, src);
+
+    let finished: DocumentFragment | undefined;
+    if (cut.count > 0) {
+      const done = tokens.slice(0, cut.count);
+      finished = renderTokens(done);
+      for (const token of done) {
+        if (token.type === 'def') {
+          const def = token as Tokens.Def;
+          this.#links[def.tag] ??= {href: def.href, title: def.title};
+        }
+      }
+      this.#stableEnd += raw === src ? cut.length : rawOffset(raw, cut.length);
+    }
+
+    const open = tokens.slice(cut.count);
+    const html = tokensToUnsafeHTML(open);
+    if (!finished && html === this.#tailHTML) return;
+    this.#tailHTML = html;
+    const tail = sanitizeToFragment(html);
+    for (const node of this.#tailNodes) node.remove();
+    if (finished) this.#container.append(finished);
+    this.#tailNodes = [...tail.childNodes];
+    this.#container.append(tail);
+  }
+}
+
+/** How many leading tokens are finished, and the length of text they span. */
+function stableCut(tokens: Token[], src: string): {count: number; length: number} {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    starts.push(offset);
+    offset += token.raw.length;
+  }
+  // Token lengths must account for every character, or offsets are unsafe.
+  if (offset !== src.length) return {count: 0, length: 0};
+
+  for (let j = tokens.length - 1; j >= 1; j--) {
+    const token = tokens[j]!;
+    if (token.type === 'space') continue;
+    const before = tokens[j - 1]!;
+    const settled = before.type === 'space' ? src.includes('\n', starts[j]) : closesItself(before);
+    if (settled) return {count: j, length: starts[j]!};
+  }
+  return {count: 0, length: 0};
+}
+
+/** A block no following line can change, given that a block follows it. */
+function closesItself(token: Token): boolean {
+  switch (token.type) {
+    case 'code':
+      return (token as Tokens.Code).codeBlockStyle !== 'indented';
+    case 'heading':
+    case 'hr':
+      return token.raw.endsWith('\n');
+    default:
+      return false;
+  }
+}
+
+/** Maps a length in newline-normalised text back to an offset in `raw`. */
+function rawOffset(raw: string, normalisedLength: number): number {
+  let i = 0;
+  for (let n = 0; n < normalisedLength; n++) {
+    i += raw[i] === '\r' && raw[i + 1] === '\n' ? 2 : 1;
+  }
+  return i;
+}
+
+/** A comparable serialisation of one top-level node. */
+function nodeKey(node: Node): string {
+  return node.nodeType === Node.ELEMENT_NODE
+    ? (node as Element).outerHTML
+    : `${node.nodeType}:${node.nodeValue ?? ''}`;
+}
+
+/**
+ * Makes `container`'s children match `next`'s, keeping the longest matching
+ * runs of top-level nodes at the start and at the end.
+ */
+function reconcile(container: HTMLElement, next: DocumentFragment): void {
+  const oldNodes = [...container.childNodes];
+  const newNodes = [...next.childNodes];
+  const oldKeys = oldNodes.map(nodeKey);
+  const newKeys = newNodes.map(nodeKey);
+  const max = Math.min(oldNodes.length, newNodes.length);
+  let head = 0;
+  while (head < max && oldKeys[head] === newKeys[head]) head++;
+  let tail = 0;
+  while (
+    tail < max - head &&
+    oldKeys[oldKeys.length - 1 - tail] === newKeys[newKeys.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  if (head === oldNodes.length && head === newNodes.length) return;
+  const anchor = oldNodes[oldNodes.length - tail] ?? null;
+  for (const node of oldNodes.slice(head, oldNodes.length - tail)) node.remove();
+  const fresh = newNodes.slice(head, newNodes.length - tail);
+  for (const node of fresh) container.insertBefore(node, anchor);
+}
