@@ -132,7 +132,7 @@ export class CozeMessageList extends LitElement {
             </button>`
           : nothing}
         ${state.messages.length === 0 ? this.#renderEmpty(ui, state.status === 'loading') : nothing}
-        <ol role="list">
+        <ol>
           ${repeat(
             state.messages,
             (m) => m.key,

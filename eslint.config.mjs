@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import {configs as litConfigs} from 'eslint-plugin-lit';
+import {configs as wcConfigs} from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
+import globals from 'globals';
+
+export default tseslint.config(
+  {ignores: ['dist/', 'node_modules/', 'coverage/', 'custom-elements.json', 'demo/vendor/']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    extends: [litConfigs['flat/recommended'], wcConfigs['flat/recommended']],
+    plugins: {'lit-a11y': litA11y},
+    rules: {
+      ...litA11y.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', 'emulator/**', 'scripts/**', 'bench/**/*.mjs'],
+    languageOptions: {globals: {...globals.node}},
+  },
+  {
+    files: ['demo/**/*.js', 'demo/**/*.html'],
+    languageOptions: {globals: {...globals.browser}},
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {'@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off'},
+  }
+);

@@ -1,0 +1,33 @@
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+
+// Bundles the compiled ES modules in dist/ (from `tsc`) into the two CDN files.
+const plugins = [
+  replace({preventAssignment: true, values: {'process.env.NODE_ENV': JSON.stringify('production')}}),
+  nodeResolve({browser: true}),
+  // Whitespace in html`` and css`` templates is not code, so terser keeps it; this strips it.
+  minifyHTML(),
+  terser({ecma: 2022, module: true, compress: {passes: 2}, format: {comments: false}}),
+];
+
+// tsc's decorator helper reads a top-level `this`; in a module that is undefined, as intended.
+const onwarn = (warning, warn) => {
+  if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+};
+
+export default [
+  {
+    input: 'dist/index.js',
+    output: {file: 'dist/cdn/coze-chat-elements.js', format: 'es', sourcemap: true},
+    plugins,
+    onwarn,
+  },
+  {
+    input: 'dist/cdn-global.js',
+    output: {file: 'dist/cdn/coze-chat-elements.iife.js', format: 'iife', sourcemap: true},
+    plugins,
+    onwarn,
+  },
+];
