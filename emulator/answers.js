@@ -1,0 +1,229 @@
+// @ts-check
+/** The texts the scripted bot answers with. Pure data and text builders; no I/O. */
+
+/** The bot's onboarding suggestions. */
+export const SUGGESTED_QUESTIONS = ['Show me some markdown', 'Tell me something long', 'help'];
+
+/**
+ * The echo answer for anything that matches no trigger.
+ * @param {string} question the user's text
+ * @param {number} attachments how many file/image items came with it
+ */
+export function echoAnswer(question, attachments) {
+  const said = question.replace(/\s+/g, ' ').trim();
+  const lines = [said ? `You said: **${said}**` : 'You sent no text.'];
+  if (attachments > 0) {
+    lines.push(`(with ${attachments} attachment${attachments === 1 ? '' : 's'})`);
+  }
+  lines.push(
+    '',
+    'I am the Coze emulator, so I simply repeat what I hear. Type "help" to see what else I can do.'
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The `help` answer: every trigger phrase with one line about it.
+ * @param {readonly {phrase: string, about: string}[]} triggers
+ */
+export function helpAnswer(triggers) {
+  const fail = triggers.filter((t) => t.phrase.startsWith('fail'));
+  const other = triggers.filter((t) => !t.phrase.startsWith('fail'));
+  const item = (/** @type {{phrase: string, about: string}} */ t) => `- **${t.phrase}** — ${t.about}`;
+  return [
+    '## What I can do',
+    '',
+    'Send a message containing one of these words (case does not matter):',
+    '',
+    ...other.map(item),
+    '',
+    '### Failures on purpose',
+    '',
+    'These are checked first, so they win over everything above:',
+    '',
+    ...fail.map(item),
+    '',
+    'Anything else is echoed back to you.',
+  ].join('\n');
+}
+
+/** A tour of the markdown a model typically produces, CJK included. */
+export const MARKDOWN_SHOWCASE = `## Markdown showcase
+
+This answer exercises the renderer: **bold**, *italic*, ***both at once***, ~~struck out~~ and \`inline code\`.
+
+### Lists
+
+1. First ordered item
+2. Second item, with a nested list:
+   - a nested bullet
+   - another one, with \`code\` inside
+3. Third item
+
+- Unordered item
+- Another unordered item
+  - Nested item
+    1. Deeply nested and ordered
+
+### A table
+
+| Feature | Supported | Notes |
+| :--- | :---: | ---: |
+| Streaming | yes | a delta every few milliseconds |
+| Tables | yes | split across many deltas |
+| 中文 | 是 | 混合排版 |
+
+### Some code
+
+\`\`\`ts
+interface Greeting {
+  text: string;
+  at: Date;
+}
+
+export function greet(name: string): Greeting {
+  return {text: \`Hello, \${name}!\`, at: new Date()};
+}
+\`\`\`
+
+> A blockquote: the emulator speaks the same event-stream framing as the real service.
+> It spans two lines.
+
+---
+
+Read more on [the Coze site](https://www.coze.cn) or at https://example.com/docs.
+
+### 中文段落
+
+扣子模拟器会把回答切成很小的片段逐个发送，所以表格和代码块都会跨越好几个增量事件。渲染器需要在每一步都保持正确。🙂`;
+
+/** Sentences mixed into the long answer. */
+const LONG_SENTENCES = [
+  'Streaming answers arrive as many small pieces, and the widget has to keep up without flicker.',
+  'A renderer that re-parses the whole answer on every piece does quadratic work on long replies.',
+  'Finished blocks can be rendered once and kept, while only the open tail is parsed again.',
+  'Scrolling should follow the answer only while the reader is already near the bottom.',
+  'Screen readers should hear one announcement per finished answer, not one per token.',
+  'Code blocks deserve a copy button and a horizontal scrollbar instead of wrapping.',
+  'Tables wider than the panel should scroll inside their own box.',
+  'Links open in a new tab, and only http, https and mailto survive sanitising.',
+];
+
+/** Topics for the long answer's section headings. */
+const LONG_TOPICS = [
+  'Rendering',
+  'Scrolling',
+  'Accessibility',
+  'Sanitising',
+  'Performance',
+  'Theming',
+  'Networking',
+  'Testing',
+];
+
+/**
+ * A long markdown answer of at least `minLength` characters (about 30 KB by default), built
+ * deterministically from varied paragraphs, lists, tables and code.
+ * @param {number} [minLength]
+ */
+export function longAnswer(minLength = 30_000) {
+  const parts = ['# A long answer', '', 'Here is a long, varied answer to stress the renderer.', ''];
+  let length = parts.join('\n').length;
+  for (let i = 0; length < minLength; i++) {
+    const topic = LONG_TOPICS[i % LONG_TOPICS.length];
+    const pick = (/** @type {number} */ k) => LONG_SENTENCES[(i * 3 + k) % LONG_SENTENCES.length];
+    /** @type {string[]} */
+    const section = [`## Part ${i + 1}: ${topic}`, '', `${pick(0)} ${pick(1)} ${pick(2)}`, ''];
+    switch (i % 4) {
+      case 0:
+        section.push(`- ${pick(3)}`, `- ${pick(4)}`, `  - nested note number ${i + 1}`, '');
+        break;
+      case 1:
+        section.push(
+          '```js',
+          `function part${i + 1}(items) {`,
+          `  return items.filter((item) => item.score > ${i}).map((item) => item.name);`,
+          '}',
+          '```',
+          ''
+        );
+        break;
+      case 2:
+        section.push(
+          '| step | what happens |',
+          '| --- | --- |',
+          `| ${i + 1}.1 | ${pick(5)} |`,
+          `| ${i + 1}.2 | ${pick(6)} |`,
+          ''
+        );
+        break;
+      default:
+        section.push(`> ${pick(7)}`, '', `1. first *point* of part ${i + 1}`, '2. second **point**', '');
+    }
+    parts.push(...section);
+    length += section.join('\n').length + 1;
+  }
+  parts.push('That is the end of the long answer.');
+  return parts.join('\n');
+}
+
+/** The slow answer: about 300 characters, sent as ~60 pieces. */
+export const SLOW_ANSWER =
+  'This answer is deliberately slow. Each small piece arrives about a tenth of a second after ' +
+  'the previous one, which leaves plenty of time to press the Stop button while it is still ' +
+  'streaming. If you are reading this sentence in full, nobody pressed Stop, and the answer ' +
+  'simply ran to its end.';
+
+/** What a malicious or confused model might send; the widget must render it inert. */
+export const XSS_ANSWER = `Here are some things that must never run:
+
+<script>alert(1)</script>
+
+An image: <img src=x onerror=alert(1)>
+
+A link: [click](javascript:alert(1))
+
+An SVG: <svg onload=alert(1)>
+
+An anchor: <a href="https://example.com" onclick="alert(1)">ok</a>
+
+If no alert appeared, the sanitiser did its job.`;
+
+/** The reasoning shown before the `think` answer. */
+export const REASONING_TEXT =
+  'The user wants to see reasoning. I should think step by step: first restate the question, ' +
+  'then weigh two options, then answer briefly. 先想一想，再回答。';
+
+/** The `think` answer; starts with a blank line as real reasoning models' answers do. */
+export const REASONED_ANSWER =
+  '\n\n**Answer:** after thinking it over, the shortest good reply is this one. ' +
+  'The reasoning above arrived first, as `reasoning_content` pieces with empty `content`.';
+
+/**
+ * The `tool` scenario: the plugin call and its result (both JSON strings, as in message
+ * `content`) and the answer built from them. The plugin and api ids are bare 19-digit numbers
+ * inside the JSON text, as Coze writes them, so they are spliced in as text.
+ */
+export const TOOL_SCENARIO = {
+  callContent: JSON.stringify({
+    name: 'weather-get',
+    arguments: {city: 'Paris'},
+    plugin_id: '@plugin',
+    api_id: '@api',
+    plugin_type: 1,
+    thought: 'The user asks about the weather, so call the weather plugin for Paris.',
+  })
+    .replace('"@plugin"', '7400000000000000101')
+    .replace('"@api"', '7400000000000000102'),
+  resultContent: JSON.stringify({
+    content_type: 1,
+    response_for_model: JSON.stringify({city: 'Paris', condition: 'light rain', high_c: 17, low_c: 11}),
+    type_for_model: 1,
+  }),
+  answer:
+    'I checked the weather plugin: in **Paris** expect light rain, between 11 and 17 °C. ' +
+    'Take an umbrella.',
+};
+
+/** The few words streamed before a scripted failure. */
+export const PARTIAL_ANSWER = 'Let me look into that for you, one moment while I';

@@ -1,0 +1,124 @@
+// @ts-check
+/** Conversation endpoints: create, list, retrieve, rename, delete, clear context. */
+import {CONVERSATION_NOT_FOUND, INVALID_PARAMETER} from '../errors.js';
+import {bodyObject, stringField, stringMapField} from './validate.js';
+import {enterMessages} from './enter-messages.js';
+
+/** @typedef {import('../exchange.js').Exchange} Exchange */
+/** @typedef {import('../store.js').ConversationRecord} ConversationRecord */
+
+/** The API channel, used when a request names none. */
+export const DEFAULT_CONNECTOR = '1024';
+
+/**
+ * The conversation named by the request, or a 4000/4001 reply and `undefined`.
+ * @param {Exchange} ex
+ * @param {string} id
+ * @returns {ConversationRecord | undefined}
+ */
+export function findConversation(ex, id) {
+  if (!id) {
+    ex.fail(INVALID_PARAMETER, 'invalid parameter: conversation_id is required');
+    return undefined;
+  }
+  const record = ex.state.store.conversation(id);
+  if (!record) ex.fail(CONVERSATION_NOT_FOUND.code, CONVERSATION_NOT_FOUND.msg);
+  return record;
+}
+
+/** `POST /v1/conversation/create` @param {Exchange} ex */
+export function createConversation(ex) {
+  const body = bodyObject(ex.body);
+  if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
+  const metaData = stringMapField(body, 'meta_data');
+  if (metaData === null) return ex.fail(INVALID_PARAMETER, 'invalid parameter: meta_data');
+  const name = stringField(body, 'name');
+  if (name.length > 100) return ex.fail(INVALID_PARAMETER, 'invalid parameter: name is too long');
+  const messages = body.messages === undefined ? [] : enterMessages(body.messages);
+  if (typeof messages === 'string') return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
+
+  const {store} = ex.state;
+  const record = store.createConversation({
+    botId: stringField(body, 'bot_id'),
+    connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
+    userId: stringField(body, 'user_id') || ex.url.searchParams.get('user_id') || '',
+    token: ex.token,
+    name,
+    metaData: metaData ?? {},
+  });
+  if (messages.length > 0) {
+    store.save(
+      record,
+      messages.map((m) =>
+        store.newMessage(record, {
+          ...m,
+          type: m.type || (m.role === 'user' ? 'question' : 'answer'),
+          ...(record.botId ? {bot_id: record.botId} : {}),
+        })
+      )
+    );
+  }
+  ex.ok(record.data);
+}
+
+/** `GET /v1/conversations` @param {Exchange} ex */
+export function listConversations(ex) {
+  const q = ex.url.searchParams;
+  const botId = q.get('bot_id') ?? '';
+  if (!botId) return ex.fail(INVALID_PARAMETER, 'invalid parameter: bot_id is required');
+  const pageNum = Number(q.get('page_num') ?? 1);
+  const pageSize = Number(q.get('page_size') ?? 50);
+  if (!Number.isInteger(pageNum) || pageNum < 1) {
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: page_num');
+  }
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) {
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: page_size must be between 1 and 50');
+  }
+  const all = ex.state.store.listConversations({
+    botId,
+    connectorId: q.get('connector_id') || DEFAULT_CONNECTOR,
+    userId: q.get('user_id') ?? '',
+    token: ex.token,
+    ascending: (q.get('sort_order') ?? '').toUpperCase() === 'ASC',
+  });
+  const start = (pageNum - 1) * pageSize;
+  ex.ok({
+    conversations: all.slice(start, start + pageSize).map((c) => c.data),
+    has_more: all.length > start + pageSize,
+  });
+}
+
+/** `GET /v1/conversation/retrieve?conversation_id=` @param {Exchange} ex */
+export function retrieveConversation(ex) {
+  const record = findConversation(ex, ex.url.searchParams.get('conversation_id') ?? '');
+  if (record) ex.ok(record.data);
+}
+
+/** `PUT /v1/conversations/{conversation_id}` with `{name}` @param {Exchange} ex */
+export function renameConversation(ex) {
+  const body = bodyObject(ex.body);
+  if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
+  const name = stringField(body, 'name');
+  if (!name || name.length > 100) return ex.fail(INVALID_PARAMETER, 'invalid parameter: name');
+  const record = findConversation(ex, ex.params.conversation_id);
+  if (!record) return;
+  record.data.name = name;
+  ex.state.store.touch(record);
+  ex.ok(record.data);
+}
+
+/** `DELETE /v1/conversations/{conversation_id}` @param {Exchange} ex */
+export function deleteConversation(ex) {
+  const record = findConversation(ex, ex.params.conversation_id);
+  if (!record) return;
+  ex.state.store.deleteConversation(record.data.id);
+  ex.json(200, {code: 0, msg: '', detail: {logid: ex.logid}});
+}
+
+/** `POST /v1/conversations/{conversation_id}/clear`: starts a new context section. @param {Exchange} ex */
+export function clearConversation(ex) {
+  const record = findConversation(ex, ex.params.conversation_id);
+  if (!record) return;
+  record.data.last_section_id = ex.state.newId();
+  ex.ok({id: record.data.last_section_id, conversation_id: record.data.id});
+}

@@ -1,0 +1,233 @@
+// @ts-check
+/**
+ * The scripted bot: picks what to do from keywords in the user's last message. A script is
+ * either a rejection before streaming, a raw body, a fixture replay, or a list of stream steps.
+ */
+import {
+  MARKDOWN_SHOWCASE,
+  PARTIAL_ANSWER,
+  REASONED_ANSWER,
+  REASONING_TEXT,
+  SLOW_ANSWER,
+  TOOL_SCENARIO,
+  XSS_ANSWER,
+  echoAnswer,
+  helpAnswer,
+  longAnswer,
+} from './answers.js';
+import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
+
+/**
+ * How an answer is cut into deltas: piece lengths in characters and the pause before each.
+ * @typedef {object} Pacing
+ * @property {number} min shortest piece
+ * @property {number} max longest piece
+ * @property {number} delayMs pause before each delta (multiplied by the emulator's speed)
+ */
+
+/**
+ * @typedef {{kind: 'answer', text: string, pacing: Pacing, reasoning?: string, stopAfter?: number}
+ *   | {kind: 'tool', callContent: string, resultContent: string, delayMs: number}
+ *   | {kind: 'error-event', code: number, msg: string}
+ *   | {kind: 'chat-failed', code: number, msg: string}
+ *   | {kind: 'chat-failed-bare', code: string, msg: string}
+ *   | {kind: 'cut'}} Step
+ */
+
+/**
+ * @typedef {{type: 'stream', name: string, steps: Step[], followUps: string[]}
+ *   | {type: 'reject', name: string, status: number, code: number, msg: string}
+ *   | {type: 'bare', name: string, body: string}
+ *   | {type: 'fixture', name: string, file: string}} Script
+ */
+
+/** Normal pacing: 2–6 characters, 15 ms apart. */
+const NORMAL = {min: 2, max: 6, delayMs: 15};
+/** Pacing for longer showcase answers. */
+const BRISK = {min: 3, max: 8, delayMs: 10};
+/** `long`: ~20-character pieces, 2 ms apart. */
+const FAST = {min: 16, max: 24, delayMs: 2};
+/** `slow`: 5-character pieces (about 60 of them), 120 ms apart. */
+const SLOW = {min: 5, max: 5, delayMs: 120};
+
+
+/** The partial answer that precedes a mid-stream failure: three deltas, never completed. */
+const partial = () => /** @type {Step} */ ({kind: 'answer', text: PARTIAL_ANSWER, pacing: NORMAL, stopAfter: 3});
+
+/**
+ * @typedef {object} Trigger
+ * @property {string} phrase what to type
+ * @property {RegExp} pattern
+ * @property {string} about one line for `help`
+ * @property {(question: string, match: RegExpExecArray) => Script} script
+ */
+
+/** @type {readonly Trigger[]} in matching order: failures first */
+export const TRIGGERS = [
+  {
+    phrase: 'fail auth',
+    pattern: /\bfail\s+auth\b/i,
+    about: 'the request is rejected before streaming: JSON `{code:4100}` (as for an expired token).',
+    script: () => ({type: 'reject', name: 'fail auth', status: 200, ...AUTH_ERROR}),
+  },
+  {
+    phrase: 'fail event',
+    pattern: /\bfail\s+event\b/i,
+    about: 'a few deltas, then `event:error` with code 4028, and the stream ends.',
+    script: () => ({
+      type: 'stream',
+      name: 'fail event',
+      followUps: [],
+      steps: [
+        partial(),
+        {
+          kind: 'error-event',
+          code: 4028,
+          msg: 'resource point balance is insufficient; wait for the quota to refresh or upgrade',
+        },
+      ],
+    }),
+  },
+  {
+    phrase: 'fail chatbare',
+    pattern: /\bfail\s+chatbare\b/i,
+    about: '`conversation.chat.failed` carrying a bare `{code,msg}` with a string code.',
+    script: () => ({
+      type: 'stream',
+      name: 'fail chatbare',
+      followUps: [],
+      steps: [{kind: 'chat-failed-bare', code: '720702204', msg: 'conversation name does not exist'}],
+    }),
+  },
+  {
+    phrase: 'fail chat',
+    pattern: /\bfail\s+chat\b/i,
+    about: 'a few deltas, then `conversation.chat.failed` with `last_error` code 5000.',
+    script: () => ({
+      type: 'stream',
+      name: 'fail chat',
+      followUps: [],
+      steps: [partial(), {kind: 'chat-failed', code: 5000, msg: 'internal error, please retry later'}],
+    }),
+  },
+  {
+    phrase: 'fail bare',
+    pattern: /\bfail\s+bare\b/i,
+    about: 'an event-stream response whose whole body is a bare JSON 4100 error.',
+    script: () => ({type: 'bare', name: 'fail bare', body: JSON.stringify(AUTH_ERROR)}),
+  },
+  {
+    phrase: 'fail cut',
+    pattern: /\bfail\s+cut\b/i,
+    about: 'a few deltas, then the connection is cut (no `done`).',
+    script: () => ({type: 'stream', name: 'fail cut', followUps: [], steps: [partial(), {kind: 'cut'}]}),
+  },
+  {
+    phrase: 'fail 500',
+    pattern: /\bfail\s+500\b/i,
+    about: 'HTTP 500 with a JSON `{code:5000}` body.',
+    script: () => ({type: 'reject', name: 'fail 500', status: 500, ...INTERNAL_ERROR}),
+  },
+  {
+    phrase: 'fail busy',
+    pattern: /\bfail\s+busy\b/i,
+    about: 'rejected with code 4016, as when another chat is still running in the conversation.',
+    script: () => ({type: 'reject', name: 'fail busy', status: 200, ...BUSY_ERROR}),
+  },
+  {
+    phrase: 'help',
+    pattern: /\bhelp\b/i,
+    about: 'this list.',
+    script: () => stream('help', helpAnswer(TRIGGERS), BRISK, ['Show me some markdown', 'tool', 'think']),
+  },
+  {
+    phrase: 'markdown',
+    pattern: /\bmarkdown\b/i,
+    about: 'headings, emphasis, nested lists, a table, a code block, a quote, links and CJK text.',
+    script: () =>
+      stream('markdown', MARKDOWN_SHOWCASE, BRISK, ['Tell me something long', 'xss', 'help']),
+  },
+  {
+    phrase: 'long',
+    pattern: /\blong\b/i,
+    about: 'a long answer (about 30 KB of markdown), streamed fast.',
+    script: () => stream('long', longAnswer(), FAST, ['Show me some markdown', 'slow', 'help']),
+  },
+  {
+    phrase: 'slow',
+    pattern: /\bslow\b/i,
+    about: 'about 60 small pieces, 120 ms apart: time enough to press Stop.',
+    script: () => stream('slow', SLOW_ANSWER, SLOW, ['slow', 'help']),
+  },
+  {
+    phrase: 'tool',
+    pattern: /\btools?\b/i,
+    about: 'a plugin call (`function_call`, then `tool_response`) before the answer.',
+    script: () => ({
+      type: 'stream',
+      name: 'tool',
+      followUps: ['What about tomorrow?', 'think', 'help'],
+      steps: [
+        {
+          kind: 'tool',
+          callContent: TOOL_SCENARIO.callContent,
+          resultContent: TOOL_SCENARIO.resultContent,
+          delayMs: 150,
+        },
+        {kind: 'answer', text: TOOL_SCENARIO.answer, pacing: NORMAL},
+      ],
+    }),
+  },
+  {
+    phrase: 'think',
+    pattern: /\b(think|thinking|reasoning)\b/i,
+    about: 'reasoning pieces first (`reasoning_content`), then the answer. Also: **reasoning**.',
+    script: () => ({
+      type: 'stream',
+      name: 'think',
+      followUps: ['Think harder', 'Show me some markdown', 'help'],
+      steps: [{kind: 'answer', text: REASONED_ANSWER, reasoning: REASONING_TEXT, pacing: NORMAL}],
+    }),
+  },
+  {
+    phrase: 'xss',
+    pattern: /\bxss\b/i,
+    about: 'an answer full of raw HTML/JavaScript injection attempts that must render inert.',
+    script: () => stream('xss', XSS_ANSWER, BRISK, ['Show me some markdown', 'help']),
+  },
+  {
+    phrase: 'fixture <file>',
+    pattern: /\bfixture\s+([\w.\-/]+)/i,
+    about: 'replays a recorded stream from the fixtures folder byte for byte (ids will not match).',
+    script: (_question, match) => ({type: 'fixture', name: 'fixture', file: match[1]}),
+  },
+];
+
+/**
+ * @param {string} name
+ * @param {string} text
+ * @param {Pacing} pacing
+ * @param {string[]} followUps
+ * @returns {Script}
+ */
+function stream(name, text, pacing, followUps) {
+  return {type: 'stream', name, followUps, steps: [{kind: 'answer', text, pacing}]};
+}
+
+/**
+ * Chooses the script for a question: the first trigger that matches, else the echo.
+ * @param {string} question the text of the last user message
+ * @param {number} [attachments] file/image items sent with it
+ * @returns {Script}
+ */
+export function chooseScript(question, attachments = 0) {
+  for (const trigger of TRIGGERS) {
+    const match = trigger.pattern.exec(question);
+    if (match) return trigger.script(question, match);
+  }
+  return stream('echo', echoAnswer(question, attachments), NORMAL, [
+    'Tell me more',
+    'Show me some markdown',
+    'help',
+  ]);
+}

@@ -1,0 +1,17 @@
+// @ts-check
+/** The Coze error codes and messages the emulator answers with. */
+
+/** Malformed request; the message says which parameter. */
+export const INVALID_PARAMETER = 4000;
+
+export const AUTH_ERROR = {code: 4100, msg: 'authentication is invalid'};
+export const CONVERSATION_NOT_FOUND = {code: 4001, msg: 'conversation not found'};
+export const MESSAGE_NOT_FOUND = {code: 4005, msg: 'message not found'};
+export const UNPUBLISHED_ERROR = {code: 4015, msg: 'The bot has not been published to this channel'};
+export const BUSY_ERROR = {
+  code: 4016,
+  msg: 'a chat is already in progress in this conversation; wait for it to finish or cancel it',
+};
+export const CANNOT_CANCEL = {code: 4104, msg: 'chat cannot be canceled in its current state'};
+export const NOT_FOUND = {code: 4200, msg: 'the requested API does not exist'};
+export const INTERNAL_ERROR = {code: 5000, msg: 'internal server error'};

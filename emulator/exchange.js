@@ -1,0 +1,59 @@
+// @ts-check
+/** One API request being answered: its parsed parts plus reply helpers that also fill the log. */
+import {errorBody, sendJson, successBody} from './http.js';
+
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {import('./request-log.js').LogEntry} LogEntry */
+
+/**
+ * What every handler can reach.
+ * @typedef {object} EmulatorState
+ * @property {import('./store.js').Store} store
+ * @property {import('./request-log.js').RequestLog} log
+ * @property {() => string} newId
+ * @property {number} speed delay multiplier
+ * @property {string} fixturesDir absolute directory path
+ */
+
+/**
+ * @typedef {object} Exchange
+ * @property {Request} req
+ * @property {Response} res
+ * @property {URL} url
+ * @property {Record<string, string>} params path parameters of the matched route
+ * @property {unknown} body parsed JSON body (`undefined` when empty)
+ * @property {Buffer} rawBody
+ * @property {string} token bearer token (`''` when none)
+ * @property {string} logid
+ * @property {LogEntry} entry
+ * @property {EmulatorState} state
+ * @property {boolean} serverCut set when the emulator cut the connection on purpose
+ * @property {(data: unknown) => void} ok reply `{code:0, msg:"", data, detail}`
+ * @property {(code: number, msg: string, status?: number) => void} fail reply `{code, msg, detail}`
+ * @property {(status: number, body: unknown) => void} json reply with any JSON body
+ */
+
+/**
+ * @param {Omit<Exchange, 'ok' | 'fail' | 'json' | 'serverCut' | 'params'>} parts
+ * @returns {Exchange}
+ */
+export function createExchange(parts) {
+  /** @type {Exchange} */
+  const ex = {
+    ...parts,
+    params: {},
+    serverCut: false,
+    json(status, body) {
+      ex.entry.status = status;
+      sendJson(ex.res, status, body, ex.logid);
+    },
+    ok(data) {
+      ex.json(200, successBody(data, ex.logid));
+    },
+    fail(code, msg, status = 200) {
+      ex.json(status, errorBody(code, msg, ex.logid));
+    },
+  };
+  return ex;
+}

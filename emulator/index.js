@@ -1,0 +1,87 @@
+// @ts-check
+/**
+ * A local stand-in for the Coze OpenAPI (api.coze.cn): the same endpoints, envelopes, error
+ * shapes and event-stream framing, with a scripted bot. Mount `handle` on a Node HTTP server or
+ * `koa()` in `@web/dev-server` / `@web/test-runner`.
+ */
+import {fileURLToPath} from 'node:url';
+import {createIdSource} from './ids.js';
+import {handleInspect} from './inspect.js';
+import {createRequestLog} from './request-log.js';
+import {handleApi} from './routes.js';
+import {createStore} from './store.js';
+
+/**
+ * @typedef {object} EmulatorOptions
+ * @property {URL | string} [fixturesDir] folder served by `/__emulator/fixture/*`
+ *   (default: `test/fixtures/` of this project)
+ * @property {number} [speed] multiplies every delay; 0 streams as fast as possible (default 1)
+ */
+
+/**
+ * @typedef {object} Emulator
+ * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse)
+ *   => Promise<boolean>} handle answers a request if the emulator owns its path; resolves true
+ *   if it did (once the response is complete), false otherwise
+ * @property {() => (ctx: any, next: () => Promise<unknown>) => Promise<void>} koa the same as
+ *   Koa middleware; other paths go to `next()`
+ * @property {() => void} reset forgets conversations, chats, files and the request log
+ */
+
+/**
+ * True for paths the emulator answers: `/v1/*`, `/v3/*`, `/__emulator/*`.
+ * @param {string} pathname
+ */
+export function ownsPath(pathname) {
+  return /^\/(v1|v3|__emulator)(\/|$)/.test(pathname);
+}
+
+/**
+ * @param {EmulatorOptions} [options]
+ * @returns {Emulator}
+ */
+export function createEmulator(options = {}) {
+  const newId = createIdSource();
+  const dir = options.fixturesDir ?? new URL('../test/fixtures/', import.meta.url);
+  /** @type {import('./exchange.js').EmulatorState} */
+  const state = {
+    store: createStore(newId),
+    log: createRequestLog(),
+    newId,
+    speed: options.speed ?? 1,
+    fixturesDir: dir instanceof URL ? fileURLToPath(dir) : dir,
+  };
+
+  const reset = () => {
+    state.store.clear();
+    state.log.clear();
+  };
+
+  /** @type {Emulator['handle']} */
+  const handle = async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (!ownsPath(url.pathname)) return false;
+    if (url.pathname.startsWith('/__emulator')) {
+      await handleInspect(state, req, res, url, reset);
+    } else {
+      await handleApi(state, req, res, url);
+    }
+    return true;
+  };
+
+  return {
+    handle,
+    koa() {
+      return async (ctx, next) => {
+        const url = new URL(ctx.req.url ?? '/', 'http://emulator.invalid');
+        if (!ownsPath(url.pathname)) {
+          await next();
+          return;
+        }
+        ctx.respond = false;
+        await handle(ctx.req, ctx.res);
+      };
+    },
+    reset,
+  };
+}

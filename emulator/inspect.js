@@ -1,0 +1,87 @@
+// @ts-check
+/** Routes under `/__emulator/`: the request log, reset, fixture replay and the bot icon. */
+import {fixtureContentType, readFixture, resolveFixture, sendChunked} from './fixture-files.js';
+import {sendJson, writeHead} from './http.js';
+
+/** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
+
+/** The bot's avatar: a rounded square with a speech bubble. */
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
+<rect width="64" height="64" rx="14" fill="#4d53e8"/>
+<path d="M16 20h32a4 4 0 0 1 4 4v14a4 4 0 0 1-4 4H30l-9 7v-7h-5a4 4 0 0 1-4-4V24a4 4 0 0 1 4-4z" fill="#fff"/>
+<circle cx="25" cy="31" r="3" fill="#4d53e8"/><circle cx="39" cy="31" r="3" fill="#4d53e8"/>
+</svg>
+`;
+
+const FIXTURE_PREFIX = '/__emulator/fixture/';
+
+/**
+ * A whole-number query parameter, or `fallback` when absent or malformed.
+ * @param {URLSearchParams} query
+ * @param {string} name
+ * @param {number} fallback
+ */
+function intParam(query, name, fallback) {
+  const value = Number(query.get(name));
+  return query.has(name) && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+}
+
+/**
+ * Answers one request under `/__emulator/`.
+ * @param {EmulatorState} state
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {() => void} reset
+ */
+export async function handleInspect(state, req, res, url, reset) {
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+  if (method === 'OPTIONS') {
+    writeHead(res, 204);
+    res.end();
+    return;
+  }
+  if (path === '/__emulator/requests' && method === 'GET') {
+    sendJson(res, 200, state.log.find(url.searchParams.get('token') ?? ''));
+    return;
+  }
+  if (path === '/__emulator/reset' && method === 'POST') {
+    req.resume();
+    reset();
+    sendJson(res, 200, {ok: true});
+    return;
+  }
+  if (path === '/__emulator/icon.svg' && method === 'GET') {
+    writeHead(res, 200, {'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600'});
+    res.end(ICON_SVG);
+    return;
+  }
+  if (path.startsWith(FIXTURE_PREFIX) && (method === 'GET' || method === 'POST')) {
+    req.resume();
+    let name;
+    try {
+      name = decodeURIComponent(path.slice(FIXTURE_PREFIX.length));
+    } catch {
+      name = '';
+    }
+    const file = resolveFixture(state.fixturesDir, name);
+    if (!file) {
+      sendJson(res, 400, {error: 'bad fixture path'});
+      return;
+    }
+    const bytes = await readFixture(file);
+    if (!bytes) {
+      sendJson(res, 404, {error: `no fixture ${name}`});
+      return;
+    }
+    const q = url.searchParams;
+    await sendChunked(res, bytes, {
+      type: q.get('type') || fixtureContentType(file),
+      chunk: intParam(q, 'chunk', 0),
+      delayMs: intParam(q, 'delay', 0),
+    });
+    return;
+  }
+  sendJson(res, 404, {error: `unknown emulator route ${method} ${path}`});
+}

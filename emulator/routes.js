@@ -1,0 +1,143 @@
+// @ts-check
+/** The API route table and the request pipeline for `/v1/*` and `/v3/*`: log, CORS, auth, dispatch. */
+import {cancelChat, listChatMessages, retrieveChat, startChat} from './api/chat.js';
+import {getBot} from './api/bots.js';
+import {
+  clearConversation,
+  createConversation,
+  deleteConversation,
+  listConversations,
+  renameConversation,
+  retrieveConversation,
+} from './api/conversations.js';
+import {retrieveFile, uploadFile} from './api/files.js';
+import {listMessages, messageFeedback, retrieveMessage} from './api/messages.js';
+import {AUTH_ERROR, INTERNAL_ERROR, INVALID_PARAMETER, NOT_FOUND} from './errors.js';
+import {createExchange} from './exchange.js';
+import {bearerToken, isMultipart, parseJson, readBody, writeHead} from './http.js';
+import {newLogId} from './ids.js';
+
+/** @typedef {import('./exchange.js').Exchange} Exchange */
+/** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
+/** @typedef {(ex: Exchange) => void | Promise<void>} Handler */
+
+/** Tokens containing this word are treated as expired: a 4100 reply with HTTP 200. */
+export const EXPIRED_MARK = 'expired';
+
+/** @type {[method: string, path: string, handler: Handler][]} */
+const TABLE = [
+  ['GET', '/v1/bots/:bot_id', getBot],
+  ['GET', '/v1/conversations', listConversations],
+  ['POST', '/v1/conversation/create', createConversation],
+  ['GET', '/v1/conversation/retrieve', retrieveConversation],
+  ['PUT', '/v1/conversations/:conversation_id', renameConversation],
+  ['DELETE', '/v1/conversations/:conversation_id', deleteConversation],
+  ['POST', '/v1/conversations/:conversation_id/clear', clearConversation],
+  ['POST', '/v1/conversation/message/list', listMessages],
+  ['GET', '/v1/conversation/message/retrieve', retrieveMessage],
+  ['POST', '/v1/conversations/:conversation_id/messages/:message_id/feedback', messageFeedback],
+  ['DELETE', '/v1/conversations/:conversation_id/messages/:message_id/feedback', messageFeedback],
+  ['POST', '/v1/files/upload', uploadFile],
+  ['GET', '/v1/files/retrieve', retrieveFile],
+  ['POST', '/v3/chat', startChat],
+  ['POST', '/v3/chat/cancel', cancelChat],
+  // Coze documents GET; the Python and JS SDKs send POST, which it tolerates.
+  ['GET', '/v3/chat/retrieve', retrieveChat],
+  ['POST', '/v3/chat/retrieve', retrieveChat],
+  ['GET', '/v3/chat/message/list', listChatMessages],
+  ['POST', '/v3/chat/message/list', listChatMessages],
+];
+
+/** @type {{method: string, pattern: RegExp, names: string[], handler: Handler}[]} */
+const ROUTES = TABLE.map(([method, path, handler]) => {
+  /** @type {string[]} */
+  const names = [];
+  const source = path.replace(/:(\w+)/g, (_, name) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return {method, pattern: new RegExp(`^${source}/?$`), names, handler};
+});
+
+/**
+ * The handler and path parameters for a request, if any route matches.
+ * @param {string} method
+ * @param {string} pathname
+ */
+export function matchRoute(method, pathname) {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    /** @type {Record<string, string>} */
+    const params = {};
+    route.names.forEach((name, i) => {
+      params[name] = decodeURIComponent(match[i + 1]);
+    });
+    return {handler: route.handler, params};
+  }
+  return null;
+}
+
+/**
+ * Answers one request to `/v1/*` or `/v3/*`. Resolves once the response is complete.
+ * @param {EmulatorState} state
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ */
+export async function handleApi(state, req, res, url) {
+  const entry = state.log.add(req, url);
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    entry.status = 204;
+    writeHead(res, 204);
+    res.end();
+    return;
+  }
+
+  /** @type {Buffer} */
+  let rawBody = Buffer.alloc(0);
+  let bodyTooLarge = false;
+  if (method !== 'GET' && method !== 'HEAD') {
+    try {
+      rawBody = await readBody(req);
+    } catch {
+      bodyTooLarge = true;
+    }
+  }
+  const multipart = isMultipart(req);
+  const parsed = multipart ? {ok: true, value: undefined} : parseJson(rawBody);
+  entry.body = multipart ? {multipart: true} : parsed.ok ? (parsed.value ?? null) : null;
+
+  const ex = createExchange({
+    req,
+    res,
+    url,
+    body: parsed.ok ? parsed.value : undefined,
+    rawBody,
+    token: bearerToken(req),
+    logid: newLogId(),
+    entry,
+    state,
+  });
+  res.on('close', () => {
+    if (!res.writableFinished && !ex.serverCut) entry.clientAborted = true;
+  });
+
+  try {
+    const route = matchRoute(method, url.pathname);
+    if (!route) return ex.fail(NOT_FOUND.code, NOT_FOUND.msg, 404);
+    ex.params = route.params;
+    if (!ex.token) return ex.fail(AUTH_ERROR.code, AUTH_ERROR.msg, 401);
+    if (ex.token.includes(EXPIRED_MARK)) return ex.fail(AUTH_ERROR.code, AUTH_ERROR.msg);
+    if (bodyTooLarge) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body too large', 413);
+    if (!parsed.ok) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body is not valid JSON');
+    await route.handler(ex);
+    if (!res.headersSent) ex.fail(INTERNAL_ERROR.code, INTERNAL_ERROR.msg, 500);
+  } catch (error) {
+    console.error('[coze-emulator]', method, url.pathname, error);
+    if (!res.headersSent) ex.fail(INTERNAL_ERROR.code, INTERNAL_ERROR.msg, 500);
+    else res.destroy();
+  }
+}

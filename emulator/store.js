@@ -1,0 +1,308 @@
+// @ts-check
+/** In-memory conversations, messages and chats. Survives page reloads; lives as long as the server. */
+import {compareIds, nowSeconds} from './ids.js';
+
+/**
+ * A message as Coze puts it on the wire (stream events and message lists).
+ * @typedef {object} Message
+ * @property {string} id
+ * @property {string} conversation_id
+ * @property {string} [bot_id]
+ * @property {string} [chat_id]
+ * @property {'user' | 'assistant'} role
+ * @property {string} type
+ * @property {string} content
+ * @property {string} content_type
+ * @property {Record<string, string>} meta_data
+ * @property {number} created_at
+ * @property {number} updated_at
+ * @property {string} section_id
+ * @property {string} [reasoning_content]
+ */
+
+/**
+ * The Chat object of stream events and chat endpoints.
+ * @typedef {object} Chat
+ * @property {string} id
+ * @property {string} conversation_id
+ * @property {string} bot_id
+ * @property {number} created_at
+ * @property {number} [completed_at]
+ * @property {number} [failed_at]
+ * @property {Record<string, string>} [meta_data]
+ * @property {{code: number, msg: string}} last_error
+ * @property {'created' | 'in_progress' | 'completed' | 'failed' | 'requires_action' | 'canceled'} status
+ * @property {{token_count: number, output_count: number, input_count: number}} usage
+ * @property {string} section_id
+ */
+
+/**
+ * @typedef {object} ConversationData
+ * @property {string} id
+ * @property {string} name
+ * @property {number} created_at
+ * @property {number} updated_at
+ * @property {string} last_section_id
+ * @property {string} connector_id
+ * @property {Record<string, string>} meta_data
+ * @property {string} creator_id
+ */
+
+/**
+ * @typedef {object} ConversationRecord
+ * @property {ConversationData} data
+ * @property {string} botId
+ * @property {string} userId `user_id` that created it ('' when none was given)
+ * @property {string} token bearer token that created it
+ * @property {number} touched ordering tie-breaker for equal `updated_at`
+ * @property {Message[]} messages stored history, oldest first
+ * @property {ChatRecord | null} running the chat currently producing an answer
+ */
+
+/**
+ * @typedef {object} ChatRecord
+ * @property {Chat} chat
+ * @property {string[]} inserted ids of the stored `additional_messages`
+ * @property {Message[]} produced every message the chat produced (answers, tool calls, verbose, follow-ups)
+ * @property {AbortController} controller aborted on cancel or reset
+ * @property {boolean} save whether the turn goes into history (`auto_save_history`)
+ */
+
+/**
+ * An uploaded file's record, as `/v1/files/upload` returns it.
+ * @typedef {{id: string, bytes: number, created_at: number, file_name: string}} FileInfo
+ */
+
+/** Message types listed without `include_middle_message`. */
+const VISIBLE_TYPES = new Set(['question', 'answer', '']);
+
+/** @param {() => string} newId */
+export function createStore(newId) {
+  /** @type {Map<string, ConversationRecord>} */
+  const conversations = new Map();
+  /** @type {Map<string, ChatRecord>} */
+  const chats = new Map();
+  /** @type {Map<string, FileInfo>} */
+  const files = new Map();
+  /** @type {Map<string, string>} owner key → creator id */
+  const creators = new Map();
+  let touches = 0;
+
+  /** @param {string} owner */
+  function creatorId(owner) {
+    let id = creators.get(owner);
+    if (!id) {
+      id = newId();
+      creators.set(owner, id);
+    }
+    return id;
+  }
+
+  return {
+    /**
+     * @param {{botId: string, connectorId: string, userId: string, token: string, name?: string,
+     *   metaData?: Record<string, string>}} init
+     * @returns {ConversationRecord}
+     */
+    createConversation({botId, connectorId, userId, token, name = '', metaData = {}}) {
+      const id = newId();
+      const now = nowSeconds();
+      /** @type {ConversationRecord} */
+      const record = {
+        data: {
+          id,
+          name,
+          created_at: now,
+          updated_at: now,
+          last_section_id: id,
+          connector_id: connectorId,
+          meta_data: metaData,
+          creator_id: creatorId(userId || token),
+        },
+        botId,
+        userId,
+        token,
+        touched: ++touches,
+        messages: [],
+        running: null,
+      };
+      conversations.set(id, record);
+      return record;
+    },
+
+    /** @param {string} id */
+    conversation(id) {
+      return conversations.get(id);
+    },
+
+    /** @param {string} id */
+    deleteConversation(id) {
+      const record = conversations.get(id);
+      record?.running?.controller.abort();
+      return conversations.delete(id);
+    },
+
+    /**
+     * Conversations of one owner, bot and channel. The owner is `userId` when given, else the token.
+     * @param {{botId: string, connectorId: string, userId: string, token: string, ascending?: boolean}} filter
+     */
+    listConversations({botId, connectorId, userId, token, ascending = false}) {
+      const mine = [...conversations.values()].filter(
+        (c) =>
+          c.botId === botId &&
+          c.data.connector_id === connectorId &&
+          (userId ? c.userId === userId : c.token === token)
+      );
+      mine.sort((a, b) => a.data.updated_at - b.data.updated_at || a.touched - b.touched);
+      if (!ascending) mine.reverse();
+      return mine;
+    },
+
+    /**
+     * Marks a conversation as just used (moves it to the top of the list).
+     * @param {ConversationRecord} record
+     */
+    touch(record) {
+      record.data.updated_at = nowSeconds();
+      record.touched = ++touches;
+    },
+
+    /**
+     * Builds a message with a fresh id in the conversation's current section (not yet stored).
+     * @param {ConversationRecord} record
+     * @param {Pick<Message, 'role' | 'type' | 'content' | 'content_type'> & Partial<Message>} fields
+     * @returns {Message}
+     */
+    newMessage(record, fields) {
+      const now = nowSeconds();
+      return {
+        id: newId(),
+        conversation_id: record.data.id,
+        meta_data: {},
+        created_at: now,
+        updated_at: now,
+        section_id: record.data.last_section_id,
+        ...fields,
+      };
+    },
+
+    /**
+     * Appends messages to the conversation history.
+     * @param {ConversationRecord} record
+     * @param {Message[]} messages
+     */
+    save(record, messages) {
+      record.messages.push(...messages);
+      if (!record.data.name) {
+        const question = messages.find((m) => m.role === 'user' && m.content_type === 'text');
+        if (question) record.data.name = question.content.slice(0, 100);
+      }
+      this.touch(record);
+    },
+
+    /**
+     * Starts a chat in a conversation and marks the conversation busy.
+     * @param {ConversationRecord} record
+     * @param {{botId: string, metaData?: Record<string, string>, save: boolean}} init
+     * @returns {ChatRecord}
+     */
+    createChat(record, {botId, metaData, save}) {
+      /** @type {Chat} */
+      const chat = {
+        id: newId(),
+        conversation_id: record.data.id,
+        bot_id: botId,
+        created_at: nowSeconds(),
+        last_error: {code: 0, msg: ''},
+        status: 'created',
+        usage: {token_count: 0, output_count: 0, input_count: 0},
+        section_id: record.data.last_section_id,
+      };
+      if (metaData) chat.meta_data = metaData;
+      /** @type {ChatRecord} */
+      const rec = {chat, inserted: [], produced: [], controller: new AbortController(), save};
+      chats.set(chat.id, rec);
+      record.running = rec;
+      return rec;
+    },
+
+    /** @param {string} id */
+    chat(id) {
+      return chats.get(id);
+    },
+
+    /** @param {FileInfo} info */
+    saveFile(info) {
+      files.set(info.id, info);
+    },
+
+    /** @param {string} id */
+    file(id) {
+      return files.get(id);
+    },
+
+    /** Forgets everything and stops every running chat. */
+    clear() {
+      for (const rec of chats.values()) rec.controller.abort();
+      conversations.clear();
+      chats.clear();
+      creators.clear();
+      files.clear();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createStore>} Store */
+
+/**
+ * A page of a conversation's history with Coze's cursor rules. In the requested order, `after_id`
+ * returns what follows that id and `before_id` what precedes it (the items nearest to it).
+ * @param {Message[]} messages history, oldest first
+ * @param {{order: 'asc' | 'desc', limit: number, beforeId?: string, afterId?: string,
+ *   chatId?: string, includeMiddle?: boolean}} query
+ * @returns {{items: Message[], hasMore: boolean}}
+ */
+export function pageMessages(messages, {order, limit, beforeId, afterId, chatId, includeMiddle}) {
+  let list = messages.filter(
+    (m) => (includeMiddle || VISIBLE_TYPES.has(m.type)) && (!chatId || m.chat_id === chatId)
+  );
+  list.sort((a, b) => compareIds(a.id, b.id));
+  if (order === 'desc') list.reverse();
+  const sign = order === 'desc' ? -1 : 1;
+  if (afterId) {
+    list = list.filter((m) => compareIds(m.id, afterId) * sign > 0);
+    return {items: list.slice(0, limit), hasMore: list.length > limit};
+  }
+  if (beforeId) {
+    list = list.filter((m) => compareIds(m.id, beforeId) * sign < 0);
+    return {items: list.slice(Math.max(0, list.length - limit)), hasMore: list.length > limit};
+  }
+  return {items: list.slice(0, limit), hasMore: list.length > limit};
+}
+
+/**
+ * A Chat object for the wire (a copy).
+ * @param {ChatRecord} rec
+ * @param {{withInserted?: boolean}} [options] add `inserted_additional_messages` (as in `chat.created`)
+ */
+export function chatView(rec, {withInserted = false} = {}) {
+  const c = rec.chat;
+  /** @type {Chat & {inserted_additional_messages?: {id: string}[]}} */
+  const view = {
+    id: c.id,
+    conversation_id: c.conversation_id,
+    bot_id: c.bot_id,
+    created_at: c.created_at,
+    ...(c.completed_at === undefined ? {} : {completed_at: c.completed_at}),
+    ...(c.failed_at === undefined ? {} : {failed_at: c.failed_at}),
+    ...(c.meta_data ? {meta_data: {...c.meta_data}} : {}),
+    last_error: {...c.last_error},
+    status: c.status,
+    usage: {...c.usage},
+    section_id: c.section_id,
+  };
+  if (withInserted && rec.inserted.length > 0) {
+    view.inserted_additional_messages = rec.inserted.map((id) => ({id}));
+  }
+  return view;
+}
