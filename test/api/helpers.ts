@@ -1,4 +1,9 @@
-import type {CozeStreamEvent} from '../../src/api/types.js';
+import type {CozeChat, CozeMessage, CozeStreamEvent} from '../../src/api/types.js';
+
+/** A `conversation.chat.*` event that carries a Chat. */
+export type ChatEvent = Extract<CozeStreamEvent, {chat: CozeChat}>;
+/** A `conversation.message.*` or audio event. */
+export type MessageEvent = Extract<CozeStreamEvent, {message: CozeMessage}>;
 
 /** What a stream produced: every event, and the error it ended with (if any). */
 export interface Collected {
