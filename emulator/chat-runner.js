@@ -132,8 +132,9 @@ export function eventMessage(m, {content = m.content, reasoning, times = 'none'}
  * @param {EventSink} args.out
  * @param {number} args.speed delay multiplier
  * @param {number} args.inputChars length of the prompt, for the usage counts
+ * @param {unknown} args.doneData data of the final `done` event
  */
-export async function playChat({store, conversation, rec, script, out, speed, inputChars}) {
+export async function playChat({store, conversation, rec, script, out, speed, inputChars, doneData}) {
   const {chat, controller} = rec;
   const signal = controller.signal;
   const wait = (/** @type {number} */ ms) => sleep(ms * speed, signal);
@@ -144,7 +145,7 @@ export async function playChat({store, conversation, rec, script, out, speed, in
     store.newMessage(conversation, {
       role: 'assistant',
       content_type: 'text',
-      bot_id: chat.bot_id,
+      ...(chat.bot_id ? {bot_id: chat.bot_id} : {}),
       chat_id: chat.id,
       ...fields,
     });
@@ -268,7 +269,7 @@ export async function playChat({store, conversation, rec, script, out, speed, in
     };
     if (rec.save) store.save(conversation, rec.produced);
     out.send('conversation.chat.completed', chatView(rec));
-    out.send('done', '[DONE]');
+    out.send('done', doneData);
     return out.end();
   } finally {
     if (conversation.running === rec) conversation.running = null;

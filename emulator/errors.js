@@ -15,3 +15,4 @@ export const BUSY_ERROR = {
 export const CANNOT_CANCEL = {code: 4104, msg: 'chat cannot be canceled in its current state'};
 export const NOT_FOUND = {code: 4200, msg: 'the requested API does not exist'};
 export const INTERNAL_ERROR = {code: 5000, msg: 'internal server error'};
+export const WORKFLOW_NOT_PUBLISHED = {code: 4200, msg: 'the workflow has not been published'};

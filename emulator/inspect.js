@@ -43,7 +43,8 @@ export async function handleInspect(state, req, res, url, reset) {
     return;
   }
   if (path === '/__emulator/requests' && method === 'GET') {
-    sendJson(res, 200, state.log.find(url.searchParams.get('token') ?? ''));
+    const q = url.searchParams;
+    sendJson(res, 200, state.log.find(q.get('token') ?? '', intParam(q, 'since', 0)));
     return;
   }
   if (path === '/__emulator/reset' && method === 'POST') {

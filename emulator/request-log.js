@@ -62,12 +62,15 @@ export function createRequestLog() {
       return entry;
     },
     /**
-     * Entries whose Authorization header contains `token` (all when it is empty).
+     * Entries whose Authorization header contains `token` (all when it is empty), optionally
+     * only those after sequence number `since`.
      * @param {string} [token]
+     * @param {number} [since]
      */
-    find(token) {
-      if (!token) return entries.slice();
-      return entries.filter((e) => (e.headers.authorization ?? '').includes(token));
+    find(token, since = 0) {
+      return entries.filter(
+        (e) => e.seq > since && (!token || (e.headers.authorization ?? '').includes(token))
+      );
     },
     clear() {
       entries = [];

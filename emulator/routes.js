@@ -12,6 +12,7 @@ import {
 } from './api/conversations.js';
 import {retrieveFile, uploadFile} from './api/files.js';
 import {listMessages, messageFeedback, retrieveMessage} from './api/messages.js';
+import {workflowChat} from './api/workflows.js';
 import {AUTH_ERROR, INTERNAL_ERROR, INVALID_PARAMETER, NOT_FOUND} from './errors.js';
 import {createExchange} from './exchange.js';
 import {bearerToken, isMultipart, parseJson, readBody, writeHead} from './http.js';
@@ -39,6 +40,7 @@ const TABLE = [
   ['DELETE', '/v1/conversations/:conversation_id/messages/:message_id/feedback', messageFeedback],
   ['POST', '/v1/files/upload', uploadFile],
   ['GET', '/v1/files/retrieve', retrieveFile],
+  ['POST', '/v1/workflows/chat', workflowChat],
   ['POST', '/v3/chat', startChat],
   ['POST', '/v3/chat/cancel', cancelChat],
   // Coze documents GET; the Python and JS SDKs send POST, which it tolerates.

@@ -25,7 +25,7 @@ import {compareIds, nowSeconds} from './ids.js';
  * @typedef {object} Chat
  * @property {string} id
  * @property {string} conversation_id
- * @property {string} bot_id
+ * @property {string} [bot_id] absent in `/v1/workflows/chat` streams
  * @property {number} created_at
  * @property {number} [completed_at]
  * @property {number} [failed_at]
@@ -291,7 +291,7 @@ export function chatView(rec, {withInserted = false} = {}) {
   const view = {
     id: c.id,
     conversation_id: c.conversation_id,
-    bot_id: c.bot_id,
+    ...(c.bot_id ? {bot_id: c.bot_id} : {}),
     created_at: c.created_at,
     ...(c.completed_at === undefined ? {} : {completed_at: c.completed_at}),
     ...(c.failed_at === undefined ? {} : {failed_at: c.failed_at}),

@@ -1,0 +1,130 @@
+// @ts-check
+/**
+ * One conversational turn, shared by `/v3/chat` and `/v1/workflows/chat`: pick the bot's script,
+ * find or create the conversation, store the question, and play the answer.
+ */
+import {chooseScript} from '../bot.js';
+import {NULL_SINK, playChat} from '../chat-runner.js';
+import {BUSY_ERROR, INVALID_PARAMETER} from '../errors.js';
+import {readFixture, resolveFixture, sendChunked} from '../fixture-files.js';
+import {writeHead} from '../http.js';
+import {EVENT_STREAM_TYPE, openEventStream} from '../sse.js';
+import {chatView} from '../store.js';
+import {findConversation} from './conversations.js';
+import {readQuestion} from './enter-messages.js';
+
+/** @typedef {import('../exchange.js').Exchange} Exchange */
+/** @typedef {import('./enter-messages.js').EnterMessage} EnterMessage */
+
+/**
+ * @typedef {object} Turn
+ * @property {string} botId put on chats and messages ('' for chatflows, whose streams have none)
+ * @property {string} ownerBotId the bot or app the conversation belongs to
+ * @property {string} userId
+ * @property {string} connectorId
+ * @property {string | null} conversationId existing conversation, or null to create one
+ * @property {EnterMessage[]} messages validated, non-empty, last one from the user
+ * @property {Record<string, string> | undefined} metaData
+ * @property {boolean} save `auto_save_history`
+ * @property {boolean} stream
+ * @property {import('../sse.js').SseFraming} framing
+ * @property {(chatId: string) => unknown} doneData data of the final `done` event
+ */
+
+/** `fixture <file>` replays: 64-byte chunks, 5 ms apart (times the emulator speed). */
+const REPLAY_CHUNK = 64;
+const REPLAY_DELAY_MS = 5;
+
+/**
+ * Answers a validated turn: a JSON rejection, a raw body, a fixture replay, or a played chat.
+ * @param {Exchange} ex
+ * @param {Turn} turn
+ */
+export async function answerTurn(ex, turn) {
+  const last = turn.messages[turn.messages.length - 1];
+  const question = readQuestion(last);
+  const script = chooseScript(question.text, question.attachments);
+  if (script.type === 'reject') return ex.fail(script.code, script.msg, script.status);
+  if (script.type === 'bare') {
+    ex.entry.status = 200;
+    writeHead(ex.res, 200, {'Content-Type': EVENT_STREAM_TYPE, 'x-tt-logid': ex.logid});
+    ex.res.end(script.body);
+    return;
+  }
+  if (script.type === 'fixture') return replayFixture(ex, script.file);
+
+  const {store} = ex.state;
+  const conversation = turn.conversationId
+    ? findConversation(ex, turn.conversationId)
+    : store.createConversation({
+        botId: turn.ownerBotId,
+        connectorId: turn.connectorId,
+        userId: turn.userId,
+        token: ex.token,
+      });
+  if (!conversation) return;
+  if (conversation.running) return ex.fail(BUSY_ERROR.code, BUSY_ERROR.msg);
+
+  const rec = store.createChat(conversation, {botId: turn.botId, metaData: turn.metaData, save: turn.save});
+  const entered = turn.messages.map((m) =>
+    store.newMessage(conversation, {
+      ...m,
+      type: m.type || (m.role === 'user' ? 'question' : 'answer'),
+      ...(turn.botId ? {bot_id: turn.botId} : {}),
+      chat_id: rec.chat.id,
+    })
+  );
+  if (turn.save) {
+    store.save(conversation, entered);
+    rec.inserted = entered.map((m) => m.id);
+  }
+  const inputChars = turn.messages.reduce((n, m) => n + m.content.length, 0);
+  const play = (/** @type {import('../chat-runner.js').EventSink} */ out) =>
+    playChat({
+      store,
+      conversation,
+      rec,
+      script,
+      out,
+      speed: ex.state.speed,
+      inputChars,
+      doneData: turn.doneData(rec.chat.id),
+    });
+
+  if (!turn.stream) {
+    ex.ok(chatView(rec));
+    play(NULL_SINK).catch((error) => console.error('[coze-emulator] chat failed:', error));
+    return;
+  }
+  ex.entry.status = 200;
+  const events = openEventStream(ex.res, {framing: turn.framing, logid: ex.logid});
+  await play({
+    get live() {
+      return events.live;
+    },
+    send: (name, data) => events.send(name, data),
+    end: () => events.end(),
+    cut: () => {
+      ex.serverCut = true;
+      events.cut();
+    },
+  });
+}
+
+/**
+ * Streams a fixture file as the chat response, byte for byte.
+ * @param {Exchange} ex
+ * @param {string} name
+ */
+async function replayFixture(ex, name) {
+  const file = resolveFixture(ex.state.fixturesDir, name);
+  const bytes = file && (await readFixture(file));
+  if (!bytes) return ex.fail(INVALID_PARAMETER, `invalid parameter: no fixture named ${name}`);
+  ex.entry.status = 200;
+  await sendChunked(ex.res, bytes, {
+    type: EVENT_STREAM_TYPE,
+    chunk: REPLAY_CHUNK,
+    delayMs: REPLAY_DELAY_MS * ex.state.speed,
+    headers: {'x-tt-logid': ex.logid},
+  });
+}

@@ -1,0 +1,62 @@
+// @ts-check
+/** `POST /v1/workflows/chat`: a chatflow turn, streamed with a space after each colon. */
+import {INVALID_PARAMETER, WORKFLOW_NOT_PUBLISHED} from '../errors.js';
+import {isPlainObject} from '../http.js';
+import {WORKFLOW_FRAMING} from '../sse.js';
+import {UNPUBLISHED_MARK} from './bots.js';
+import {DEFAULT_CONNECTOR} from './conversations.js';
+import {enterMessages} from './enter-messages.js';
+import {answerTurn} from './turn.js';
+import {bodyObject, stringField} from './validate.js';
+
+/** @typedef {import('../exchange.js').Exchange} Exchange */
+
+/**
+ * The chatflow's debug link, as the `done` event carries it.
+ * @param {string} executeId
+ * @param {string} workflowId
+ */
+function debugUrl(executeId, workflowId) {
+  return `https://www.coze.cn/work_flow?execute_id=${executeId}&space_id=7400000000000000009&workflow_id=${workflowId}&execute_mode=2`;
+}
+
+/** @param {Exchange} ex */
+export async function workflowChat(ex) {
+  const body = bodyObject(ex.body);
+  if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
+  const workflowId = stringField(body, 'workflow_id');
+  if (!workflowId) return ex.fail(INVALID_PARAMETER, 'invalid parameter: workflow_id is required');
+  const appId = stringField(body, 'app_id');
+  const botId = stringField(body, 'bot_id');
+  if (appId && botId) {
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: app_id and bot_id are exclusive');
+  }
+  if (body.parameters !== undefined && !isPlainObject(body.parameters)) {
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: parameters must be an object');
+  }
+  const messages = enterMessages(body.additional_messages ?? []);
+  if (typeof messages === 'string') return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
+  const last = messages.at(-1);
+  if (!last) return ex.fail(INVALID_PARAMETER, 'invalid parameter: additional_messages is empty');
+  if (last.role !== 'user') {
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: the last message must be from the user');
+  }
+  if (workflowId.includes(UNPUBLISHED_MARK)) {
+    return ex.fail(WORKFLOW_NOT_PUBLISHED.code, WORKFLOW_NOT_PUBLISHED.msg);
+  }
+  const ext = isPlainObject(body.ext) ? body.ext : {};
+
+  await answerTurn(ex, {
+    botId: '',
+    ownerBotId: appId || botId,
+    userId: typeof ext.user_id === 'string' ? ext.user_id : '',
+    connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
+    conversationId: stringField(body, 'conversation_id') || null,
+    messages,
+    metaData: undefined,
+    save: true,
+    stream: true,
+    framing: WORKFLOW_FRAMING,
+    doneData: (chatId) => ({debug_url: debugUrl(chatId, workflowId)}),
+  });
+}
