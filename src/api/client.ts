@@ -14,12 +14,15 @@ import {readCozeStream} from './sse.js';
 import type {
   BotInfo,
   ChatRequest,
+  ContextSection,
   ConversationData,
   ConversationPage,
   CozeChat,
+  CozeFile,
   CozeMessage,
   CozeStreamEvent,
   EnterMessage,
+  MessageFeedback,
   MessagePage,
   RequestOptions,
 } from './types.js';
@@ -62,9 +65,10 @@ export interface ListMessagesParams extends RequestOptions {
 type Query = Record<string, string | number | undefined>;
 
 interface Call {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   query?: Query;
+  /** A JSON body, or a form (sent as `multipart/form-data`, boundary set by the browser). */
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
@@ -219,6 +223,7 @@ export class CozeClient {
     options: RequestOptions = {}
   ): AsyncGenerator<CozeStreamEvent, void, undefined> {
     const signal = options.signal;
+    if (signal?.aborted) throw abortReason(signal);
     const body: Record<string, unknown> = {
       bot_id: req.botId,
       user_id: req.userId,
@@ -300,8 +305,95 @@ export class CozeClient {
     }
   }
 
+  /** Renames a conversation (`PUT /v1/conversations/{conversation_id}`). */
+  async renameConversation(
+    conversationId: string,
+    name: string,
+    options: RequestOptions = {}
+  ): Promise<ConversationData> {
+    const envelope = await this.#json({
+      method: 'PUT',
+      path: `/v1/conversations/${encodeURIComponent(conversationId)}`,
+      body: {name},
+      signal: options.signal,
+    });
+    return envelope.data as ConversationData;
+  }
+
+  /** Deletes a conversation for good (`DELETE /v1/conversations/{conversation_id}`). */
+  async deleteConversation(conversationId: string, options: RequestOptions = {}): Promise<void> {
+    await this.#json({
+      method: 'DELETE',
+      path: `/v1/conversations/${encodeURIComponent(conversationId)}`,
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * Starts a new context section: the model forgets earlier turns, the history
+   * stays listed (`POST /v1/conversations/{conversation_id}/clear`).
+   */
+  async clearContext(
+    conversationId: string,
+    options: RequestOptions = {}
+  ): Promise<ContextSection> {
+    const envelope = await this.#json({
+      method: 'POST',
+      path: `/v1/conversations/${encodeURIComponent(conversationId)}/clear`,
+      signal: options.signal,
+    });
+    return envelope.data as ContextSection;
+  }
+
+  /** Likes or unlikes an answer (`POST …/messages/{message_id}/feedback`). */
+  async sendFeedback(
+    conversationId: string,
+    messageId: string,
+    feedback: MessageFeedback,
+    options: RequestOptions = {}
+  ): Promise<void> {
+    const body: Record<string, unknown> = {feedback_type: feedback.feedbackType};
+    if (feedback.reasonTypes?.length) body.reason_types = feedback.reasonTypes;
+    if (feedback.comment) body.comment = feedback.comment;
+    await this.#json({
+      method: 'POST',
+      path: feedbackPath(conversationId, messageId),
+      body,
+      signal: options.signal,
+    });
+  }
+
+  /** Withdraws the feedback on an answer (`DELETE …/messages/{message_id}/feedback`). */
+  async deleteFeedback(
+    conversationId: string,
+    messageId: string,
+    options: RequestOptions = {}
+  ): Promise<void> {
+    await this.#json({
+      method: 'DELETE',
+      path: feedbackPath(conversationId, messageId),
+      signal: options.signal,
+    });
+  }
+
+  /** Uploads one file (`POST /v1/files/upload`, part `file`); its `id` goes into `object_string` items. */
+  async uploadFile(file: Blob, fileName?: string, options: RequestOptions = {}): Promise<CozeFile> {
+    const form = new FormData();
+    const name =
+      fileName ?? (typeof File !== 'undefined' && file instanceof File ? file.name : 'file');
+    form.append('file', file, name);
+    const envelope = await this.#json({
+      method: 'POST',
+      path: '/v1/files/upload',
+      body: form,
+      signal: options.signal,
+    });
+    return envelope.data as CozeFile;
+  }
+
   /** A JSON call with the auth refresh-and-retry. */
   async #json(call: Call): Promise<Envelope> {
+    if (call.signal?.aborted) throw abortReason(call.signal);
     const {value} = await this.#withAuth(async (token) =>
       this.#envelope(await this.#fetch(call, token), call.signal)
     );
@@ -342,9 +434,9 @@ export class CozeClient {
     return `${base}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  #headers(token: string, hasBody: boolean): Record<string, string> {
+  #headers(token: string, jsonBody: boolean): Record<string, string> {
     const headers: Record<string, string> = {Authorization: `Bearer ${token}`};
-    if (hasBody) headers['Content-Type'] = 'application/json';
+    if (jsonBody) headers['Content-Type'] = 'application/json';
     const lang = this.#lang();
     if (lang) headers['Accept-Language'] = lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
     return headers;
@@ -352,12 +444,13 @@ export class CozeClient {
 
   async #fetch(call: Call, token: string): Promise<Response> {
     const url = this.#url(call.path, call.query);
-    const hasBody = call.body !== undefined;
+    const form = call.body instanceof FormData ? call.body : undefined;
+    const json = call.body !== undefined && !form;
     try {
       return await fetch(url, {
         method: call.method,
-        headers: this.#headers(token, hasBody),
-        ...(hasBody ? {body: JSON.stringify(call.body)} : {}),
+        headers: this.#headers(token, json),
+        ...(form ? {body: form} : json ? {body: JSON.stringify(call.body)} : {}),
         ...(call.signal ? {signal: call.signal} : {}),
         credentials: 'omit',
         mode: 'cors',
@@ -410,6 +503,10 @@ export class CozeClient {
     if (hasCozeCode(body) && toCode(body.code) !== 0) throw toCozeError(body, context);
     return body as Envelope;
   }
+}
+
+function feedbackPath(conversationId: string, messageId: string): string {
+  return `/v1/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/feedback`;
 }
 
 function withLogId(err: unknown, logId: string | undefined): unknown {

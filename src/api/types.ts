@@ -5,12 +5,7 @@
  */
 
 export type ChatStatus =
-  | 'created'
-  | 'in_progress'
-  | 'completed'
-  | 'failed'
-  | 'requires_action'
-  | 'canceled';
+  'created' | 'in_progress' | 'completed' | 'failed' | 'requires_action' | 'canceled';
 
 export type MessageRole = 'user' | 'assistant';
 
@@ -130,7 +125,10 @@ export type CozeStreamEvent =
       chat: CozeChat;
     }
   | {
-      event: 'conversation.message.delta' | 'conversation.message.completed' | 'conversation.audio.delta';
+      event:
+        | 'conversation.message.delta'
+        | 'conversation.message.completed'
+        | 'conversation.audio.delta';
       message: CozeMessage;
     }
   /** `conversation.chat.failed`, whichever shape it came in; `chat` is absent for the bare `{code,msg}` shape. */
@@ -155,4 +153,28 @@ export interface ChatRequest {
   connectorId?: string;
   parameters?: Record<string, unknown>;
   customVariables?: Record<string, string>;
+}
+
+/** A file uploaded with `POST /v1/files/upload`; use `id` as `file_id` in an `object_string` item. */
+export interface CozeFile {
+  id: string;
+  bytes: number;
+  created_at: number;
+  file_name: string;
+}
+
+/** The new context section returned by `POST /v1/conversations/{id}/clear`. */
+export interface ContextSection {
+  /** The new section id. */
+  id: string;
+  conversation_id: string;
+}
+
+/** Like / unlike on an answer (`POST /v1/conversations/{id}/messages/{id}/feedback`). */
+export interface MessageFeedback {
+  feedbackType: 'like' | 'unlike';
+  /** Preset reason tags, at most 10 of at most 30 characters. */
+  reasonTypes?: string[];
+  /** Free text, at most 250 characters. */
+  comment?: string;
 }

@@ -198,6 +198,64 @@ describe('CozeClient against the emulator', () => {
     });
   });
 
+  describe('conversation housekeeping', () => {
+    it('renames, clears context, gives feedback, uploads a file and deletes', async () => {
+      const token = uniqueToken('house');
+      const client = clientFor({token});
+      const conversation = await client.createConversation({
+        botId: BOT,
+        messages: [
+          {role: 'user', type: 'question', content: 'q', content_type: 'text'},
+          {role: 'assistant', type: 'answer', content: 'a', content_type: 'text'},
+        ],
+      });
+      const renamed = await client.renameConversation(conversation.id, 'Renamed');
+      expect(renamed.name).to.equal('Renamed');
+
+      const section = await client.clearContext(conversation.id);
+      expect(section.conversation_id).to.equal(conversation.id);
+      expect(section.id).to.be.a('string').and.not.equal('');
+
+      const {messages} = await client.listMessages(conversation.id);
+      const reply = messages.find((m) => m.type === 'answer')!;
+      await client.sendFeedback(conversation.id, reply.id, {
+        feedbackType: 'unlike',
+        reasonTypes: ['Inaccurate'],
+        comment: 'wrong city',
+      });
+      await client.deleteFeedback(conversation.id, reply.id);
+
+      const file = await client.uploadFile(
+        new Blob(['hello file'], {type: 'text/plain'}),
+        'note.txt'
+      );
+      expect(file.id).to.be.a('string').and.not.equal('');
+      expect(file.file_name).to.equal('note.txt');
+      expect(file.bytes).to.equal(10);
+
+      await client.deleteConversation(conversation.id);
+      const gone = await failure(client.listMessages(conversation.id));
+      expect(gone.code).to.equal(4001);
+
+      const log = await loggedRequests(token);
+      const feedback = log.filter((r) => r.path.endsWith('/feedback'));
+      expect(feedback.map((r) => r.method)).to.deep.equal(['POST', 'DELETE']);
+      expect(feedback[0]!.path).to.equal(
+        `/v1/conversations/${conversation.id}/messages/${reply.id}/feedback`
+      );
+      expect(feedback[0]!.body).to.deep.equal({
+        feedback_type: 'unlike',
+        reason_types: ['Inaccurate'],
+        comment: 'wrong city',
+      });
+      const rename = log.find((r) => r.method === 'PUT')!;
+      expect(rename.body).to.deep.equal({name: 'Renamed'});
+      const upload = log.find((r) => r.path === '/v1/files/upload')!;
+      expect(upload.headers['content-type']).to.match(/^multipart\/form-data; boundary=/);
+      for (const request of log) assertOnlyAllowedHeaders(request);
+    });
+  });
+
   describe('token refresh', () => {
     it('refreshes an expired token once and retries once', async () => {
       const id = uniqueToken('refresh');
@@ -450,24 +508,24 @@ describe('CozeClient against the emulator', () => {
       await until(async () => chatRequests(await loggedRequests(token))[0]?.clientAborted === true);
     });
 
-    it('aborting before the answer starts rejects with AbortError', async () => {
+    it('aborting before the answer starts rejects with AbortError, without any request', async () => {
+      const id = uniqueToken('preabort');
+      const {calls, onRefreshToken} = refresher(`lazy_${id}`);
+      const client = clientFor({onRefreshToken});
       const controller = new AbortController();
       controller.abort();
-      const result = await collect(
-        clientFor({token: uniqueToken('preabort')}).streamChat(ask('hi'), {
-          signal: controller.signal,
-        })
-      );
+      const result = await collect(client.streamChat(ask('hi'), {signal: controller.signal}));
+      expect(result.error).to.be.instanceOf(DOMException);
       expect((result.error as DOMException).name).to.equal('AbortError');
       let caught: unknown;
       try {
-        await clientFor({token: uniqueToken('preabort')}).getBotInfo(BOT, {
-          signal: controller.signal,
-        });
+        await client.getBotInfo(BOT, {signal: controller.signal});
       } catch (err) {
         caught = err;
       }
       expect((caught as DOMException).name).to.equal('AbortError');
+      expect(calls).to.deep.equal([]);
+      expect(await loggedRequests(id)).to.deep.equal([]);
     });
 
     it('breaking out of the loop hangs up the connection', async () => {
