@@ -15,6 +15,7 @@ export default {
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: {config: {timeout: 10000}},
   middleware: [emulator.koa()],
+  filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
   browsers: [
     chromeLauncher({

@@ -346,9 +346,11 @@ export class ConversationStore {
         if (failure || event.event === 'done') break;
       }
     } catch (error) {
-      if (isAbort(error)) canceled = true;
+      // However the stream ended, a turn the reader stopped counts as stopped.
+      if (isAbort(error) || turn.controller.signal.aborted) canceled = true;
       else failure = toChatError(error);
     } finally {
+      if (turn.controller.signal.aborted) canceled = true;
       this.#finishTurn(turn, failure, canceled);
     }
   }
@@ -438,6 +440,7 @@ export class ConversationStore {
     );
     if (canceled) {
       for (const key of open) this.#replace(key, (m) => ({...m, status: 'canceled'}));
+      if (!turn.answers.size) this.#replace(turn.userKey, (m) => ({...m, status: 'canceled'}));
     } else if (failure) {
       if (open.length) {
         // Keep what arrived, marked as failed.

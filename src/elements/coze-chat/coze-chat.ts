@@ -112,7 +112,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** URL of the site's own endpoint returning `{access_token, expires_in}`; used for the first token and refreshes. */
   @property({attribute: 'token-url'}) tokenUrl = '';
 
-  /** Coze OpenAPI base URL: `https://api.coze.cn` (default) or `https://api.coze.com`. */
+  /** Coze OpenAPI base URL: `https://api.coze.cn` (default), `https://api.coze.com`, or a proxy (relative URLs resolve against the page). */
   @property({attribute: 'api-base'}) apiBase = 'https://api.coze.cn';
 
   /** Channel id sent to Coze; `999` is the Chat SDK channel. */
@@ -166,7 +166,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }));
 
   readonly #client = new CozeClient({
-    apiBase: () => this.apiBase,
+    // A relative base (e.g. a same-origin proxy at "/coze") resolves against the page.
+    apiBase: () => new URL(this.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
     auth: this.#tokens,
     lang: () => this.#lang,
   });
