@@ -29,7 +29,8 @@ export function echoAnswer(question, attachments) {
 export function helpAnswer(triggers) {
   const fail = triggers.filter((t) => t.phrase.startsWith('fail'));
   const other = triggers.filter((t) => !t.phrase.startsWith('fail'));
-  const item = (/** @type {{phrase: string, about: string}} */ t) => `- **${t.phrase}** — ${t.about}`;
+  const item = (/** @type {{phrase: string, about: string}} */ t) =>
+    `- **${t.phrase}** — ${t.about}`;
   return [
     '## What I can do',
     '',
@@ -127,7 +128,12 @@ const LONG_TOPICS = [
  * @param {number} [minLength]
  */
 export function longAnswer(minLength = 30_000) {
-  const parts = ['# A long answer', '', 'Here is a long, varied answer to stress the renderer.', ''];
+  const parts = [
+    '# A long answer',
+    '',
+    'Here is a long, varied answer to stress the renderer.',
+    '',
+  ];
   let length = parts.join('\n').length;
   for (let i = 0; length < minLength; i++) {
     const topic = LONG_TOPICS[i % LONG_TOPICS.length];
@@ -158,7 +164,13 @@ export function longAnswer(minLength = 30_000) {
         );
         break;
       default:
-        section.push(`> ${pick(7)}`, '', `1. first *point* of part ${i + 1}`, '2. second **point**', '');
+        section.push(
+          `> ${pick(7)}`,
+          '',
+          `1. first *point* of part ${i + 1}`,
+          '2. second **point**',
+          ''
+        );
     }
     parts.push(...section);
     length += section.join('\n').length + 1;
@@ -217,7 +229,12 @@ export const TOOL_SCENARIO = {
     .replace('"@api"', '7400000000000000102'),
   resultContent: JSON.stringify({
     content_type: 1,
-    response_for_model: JSON.stringify({city: 'Paris', condition: 'light rain', high_c: 17, low_c: 11}),
+    response_for_model: JSON.stringify({
+      city: 'Paris',
+      condition: 'light rain',
+      high_c: 17,
+      low_c: 11,
+    }),
     type_for_model: 1,
   }),
   answer:

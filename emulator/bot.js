@@ -50,9 +50,9 @@ const FAST = {min: 16, max: 24, delayMs: 2};
 /** `slow`: 5-character pieces (about 60 of them), 120 ms apart. */
 const SLOW = {min: 5, max: 5, delayMs: 120};
 
-
 /** The partial answer that precedes a mid-stream failure: three deltas, never completed. */
-const partial = () => /** @type {Step} */ ({kind: 'answer', text: PARTIAL_ANSWER, pacing: NORMAL, stopAfter: 3});
+const partial = () =>
+  /** @type {Step} */ ({kind: 'answer', text: PARTIAL_ANSWER, pacing: NORMAL, stopAfter: 3});
 
 /**
  * @typedef {object} Trigger
@@ -67,7 +67,8 @@ export const TRIGGERS = [
   {
     phrase: 'fail auth',
     pattern: /\bfail\s+auth\b/i,
-    about: 'the request is rejected before streaming: JSON `{code:4100}` (as for an expired token).',
+    about:
+      'the request is rejected before streaming: JSON `{code:4100}` (as for an expired token).',
     script: () => ({type: 'reject', name: 'fail auth', status: 200, ...AUTH_ERROR}),
   },
   {
@@ -96,7 +97,9 @@ export const TRIGGERS = [
       type: 'stream',
       name: 'fail chatbare',
       followUps: [],
-      steps: [{kind: 'chat-failed-bare', code: '720702204', msg: 'conversation name does not exist'}],
+      steps: [
+        {kind: 'chat-failed-bare', code: '720702204', msg: 'conversation name does not exist'},
+      ],
     }),
   },
   {
@@ -107,7 +110,10 @@ export const TRIGGERS = [
       type: 'stream',
       name: 'fail chat',
       followUps: [],
-      steps: [partial(), {kind: 'chat-failed', code: 5000, msg: 'internal error, please retry later'}],
+      steps: [
+        partial(),
+        {kind: 'chat-failed', code: 5000, msg: 'internal error, please retry later'},
+      ],
     }),
   },
   {
@@ -120,7 +126,12 @@ export const TRIGGERS = [
     phrase: 'fail cut',
     pattern: /\bfail\s+cut\b/i,
     about: 'a few deltas, then the connection is cut (no `done`).',
-    script: () => ({type: 'stream', name: 'fail cut', followUps: [], steps: [partial(), {kind: 'cut'}]}),
+    script: () => ({
+      type: 'stream',
+      name: 'fail cut',
+      followUps: [],
+      steps: [partial(), {kind: 'cut'}],
+    }),
   },
   {
     phrase: 'fail 500',
@@ -138,7 +149,8 @@ export const TRIGGERS = [
     phrase: 'help',
     pattern: /\bhelp\b/i,
     about: 'this list.',
-    script: () => stream('help', helpAnswer(TRIGGERS), BRISK, ['Show me some markdown', 'tool', 'think']),
+    script: () =>
+      stream('help', helpAnswer(TRIGGERS), BRISK, ['Show me some markdown', 'tool', 'think']),
   },
   {
     phrase: 'markdown',

@@ -69,7 +69,7 @@ export function splitPieces(text, {min, max}) {
   const random = seededRandom(hashString(text));
   /** @type {string[]} */
   const pieces = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const size = min + Math.floor(random() * (max - min + 1));
     pieces.push(chars.slice(i, i + size).join(''));
     i += size;
@@ -134,7 +134,16 @@ export function eventMessage(m, {content = m.content, reasoning, times = 'none'}
  * @param {number} args.inputChars length of the prompt, for the usage counts
  * @param {unknown} args.doneData data of the final `done` event
  */
-export async function playChat({store, conversation, rec, script, out, speed, inputChars, doneData}) {
+export async function playChat({
+  store,
+  conversation,
+  rec,
+  script,
+  out,
+  speed,
+  inputChars,
+  doneData,
+}) {
   const {chat, controller} = rec;
   const signal = controller.signal;
   const wait = (/** @type {number} */ ms) => sleep(ms * speed, signal);
@@ -211,7 +220,10 @@ export async function playChat({store, conversation, rec, script, out, speed, in
         }
         case 'answer': {
           const answer = assistantMessage({type: 'answer', content: ''});
-          if (step.reasoning && !(await streamText(answer, step.reasoning, step.pacing, 'reasoning'))) {
+          if (
+            step.reasoning &&
+            !(await streamText(answer, step.reasoning, step.pacing, 'reasoning'))
+          ) {
             return out.end();
           }
           if (!(await streamText(answer, step.text, step.pacing, 'content', step.stopAfter))) {

@@ -7,7 +7,10 @@ export const INVALID_PARAMETER = 4000;
 export const AUTH_ERROR = {code: 4100, msg: 'authentication is invalid'};
 export const CONVERSATION_NOT_FOUND = {code: 4001, msg: 'conversation not found'};
 export const MESSAGE_NOT_FOUND = {code: 4005, msg: 'message not found'};
-export const UNPUBLISHED_ERROR = {code: 4015, msg: 'The bot has not been published to this channel'};
+export const UNPUBLISHED_ERROR = {
+  code: 4015,
+  msg: 'The bot has not been published to this channel',
+};
 export const BUSY_ERROR = {
   code: 4016,
   msg: 'a chat is already in progress in this conversation; wait for it to finish or cancel it',

@@ -25,5 +25,7 @@ server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   console.log(`Coze emulator listening on http://127.0.0.1:${actual}`);
-  console.log('Any bearer token works; one containing "expired" gets code 4100. Say "help" to the bot.');
+  console.log(
+    'Any bearer token works; one containing "expired" gets code 4100. Say "help" to the bot.'
+  );
 });

@@ -16,7 +16,8 @@ const CREATED = 1750000000;
  */
 export function getBot(ex) {
   const botId = ex.params.bot_id;
-  if (botId.includes(UNPUBLISHED_MARK)) return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
+  if (botId.includes(UNPUBLISHED_MARK))
+    return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
   const origin = `http://${ex.req.headers.host ?? 'localhost'}`;
   ex.ok({
     bot_id: botId,

@@ -25,7 +25,8 @@ export async function startChat(ex) {
   if (!botId) return ex.fail(INVALID_PARAMETER, 'invalid parameter: bot_id is required');
   if (!userId) return ex.fail(INVALID_PARAMETER, 'invalid parameter: user_id is required');
   const messages = enterMessages(body.additional_messages ?? []);
-  if (typeof messages === 'string') return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
+  if (typeof messages === 'string')
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
   const last = messages.at(-1);
   if (!last) return ex.fail(INVALID_PARAMETER, 'invalid parameter: additional_messages is empty');
   if (last.role !== 'user') {
@@ -36,9 +37,13 @@ export async function startChat(ex) {
   const stream = body.stream === true;
   const save = body.auto_save_history !== false;
   if (!stream && !save) {
-    return ex.fail(INVALID_PARAMETER, 'invalid parameter: use stream when auto_save_history is false');
+    return ex.fail(
+      INVALID_PARAMETER,
+      'invalid parameter: use stream when auto_save_history is false'
+    );
   }
-  if (botId.includes(UNPUBLISHED_MARK)) return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
+  if (botId.includes(UNPUBLISHED_MARK))
+    return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
 
   await answerTurn(ex, {
     botId,

@@ -35,7 +35,8 @@ export function createConversation(ex) {
   const name = stringField(body, 'name');
   if (name.length > 100) return ex.fail(INVALID_PARAMETER, 'invalid parameter: name is too long');
   const messages = body.messages === undefined ? [] : enterMessages(body.messages);
-  if (typeof messages === 'string') return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
+  if (typeof messages === 'string')
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
 
   const {store} = ex.state;
   const record = store.createConversation({

@@ -28,9 +28,11 @@ export function enterMessages(value) {
   for (const [i, item] of value.entries()) {
     if (!isPlainObject(item)) return `message ${i} must be an object`;
     const {role, type = '', content = '', content_type: contentType = 'text'} = item;
-    if (role !== 'user' && role !== 'assistant') return `message ${i}: role must be user or assistant`;
+    if (role !== 'user' && role !== 'assistant')
+      return `message ${i}: role must be user or assistant`;
     if (typeof type !== 'string' || !INPUT_TYPES.has(type)) return `message ${i}: unsupported type`;
-    if (type === 'question' && role !== 'user') return `message ${i}: a question must come from the user`;
+    if (type === 'question' && role !== 'user')
+      return `message ${i}: a question must come from the user`;
     if (typeof content !== 'string') return `message ${i}: content must be a string`;
     if (typeof contentType !== 'string' || !INPUT_CONTENT_TYPES.has(contentType)) {
       return `message ${i}: content_type must be text or object_string`;

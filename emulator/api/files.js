@@ -14,12 +14,16 @@ const TOO_MANY_FILES = {code: 4301, msg: 'upload exactly one file'};
 /** @param {Exchange} ex */
 export function uploadFile(ex) {
   if (!isMultipart(ex.req)) {
-    return ex.fail(INVALID_PARAMETER, 'invalid parameter: use multipart/form-data with a file part');
+    return ex.fail(
+      INVALID_PARAMETER,
+      'invalid parameter: use multipart/form-data with a file part'
+    );
   }
   const parts = parseMultipart(ex.req.headers['content-type'] ?? '', ex.rawBody);
   if (!parts) return ex.fail(INVALID_PARAMETER, 'invalid parameter: malformed multipart body');
   const files = parts.filter((p) => p.name === 'file');
-  if (files.length === 0) return ex.fail(INVALID_PARAMETER, 'invalid parameter: no part named file');
+  if (files.length === 0)
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: no part named file');
   if (files.length > 1) return ex.fail(TOO_MANY_FILES.code, TOO_MANY_FILES.msg);
   const [file] = files;
   if (file.data.length === 0) return ex.fail(EMPTY_FILE.code, EMPTY_FILE.msg);

@@ -65,7 +65,11 @@ export async function answerTurn(ex, turn) {
   if (!conversation) return;
   if (conversation.running) return ex.fail(BUSY_ERROR.code, BUSY_ERROR.msg);
 
-  const rec = store.createChat(conversation, {botId: turn.botId, metaData: turn.metaData, save: turn.save});
+  const rec = store.createChat(conversation, {
+    botId: turn.botId,
+    metaData: turn.metaData,
+    save: turn.save,
+  });
   const entered = turn.messages.map((m) =>
     store.newMessage(conversation, {
       ...m,

@@ -35,7 +35,8 @@ export async function workflowChat(ex) {
     return ex.fail(INVALID_PARAMETER, 'invalid parameter: parameters must be an object');
   }
   const messages = enterMessages(body.additional_messages ?? []);
-  if (typeof messages === 'string') return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
+  if (typeof messages === 'string')
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
   const last = messages.at(-1);
   if (!last) return ex.fail(INVALID_PARAMETER, 'invalid parameter: additional_messages is empty');
   if (last.role !== 'user') {

@@ -47,7 +47,9 @@ describe('emulator history', () => {
     assert.equal(page.has_more, false);
     assert.equal(page.data[0].chat_id, created.id);
 
-    const middle = await listMessages('tok-hist', created.conversation_id, {include_middle_message: true});
+    const middle = await listMessages('tok-hist', created.conversation_id, {
+      include_middle_message: true,
+    });
     assert.ok(middle.data.some((m) => m.type === 'follow_up'));
   });
 
@@ -68,7 +70,10 @@ describe('emulator history', () => {
       limit: 3,
       after_id: page1.last_id,
     });
-    assert.deepEqual(page2.data.map((m) => m.role), ['user', 'assistant', 'user']);
+    assert.deepEqual(
+      page2.data.map((m) => m.role),
+      ['user', 'assistant', 'user']
+    );
     assert.equal(page2.data[0].content, 'three');
     assert.equal(page2.has_more, true);
 
@@ -77,7 +82,10 @@ describe('emulator history', () => {
       limit: 3,
       after_id: page2.last_id,
     });
-    assert.deepEqual(page3.data.map((m) => m.content.slice(0, 3)), ['You', 'one']);
+    assert.deepEqual(
+      page3.data.map((m) => m.content.slice(0, 3)),
+      ['You', 'one']
+    );
     assert.equal(page3.has_more, false);
 
     const back = await listMessages('tok-page', conversationId, {
@@ -85,7 +93,10 @@ describe('emulator history', () => {
       limit: 2,
       before_id: page2.first_id,
     });
-    assert.deepEqual(back.data.map((m) => m.id), page1.data.slice(1).map((m) => m.id));
+    assert.deepEqual(
+      back.data.map((m) => m.id),
+      page1.data.slice(1).map((m) => m.id)
+    );
 
     const asc = await listMessages('tok-page', conversationId, {order: 'asc', limit: 2});
     assert.equal(asc.data[0].content, 'one');
@@ -124,10 +135,16 @@ describe('emulator history', () => {
     const byUser = await (
       await fetch(`${server.base}/v1/conversations?bot_id=b1&user_id=alice`, call('another-token'))
     ).json();
-    assert.deepEqual(byUser.data.conversations.map((c) => c.id), [viaUser.id]);
+    assert.deepEqual(
+      byUser.data.conversations.map((c) => c.id),
+      [viaUser.id]
+    );
 
     const paged = await (
-      await fetch(`${server.base}/v1/conversations?bot_id=b1&page_size=2&page_num=1`, call('tok-owner'))
+      await fetch(
+        `${server.base}/v1/conversations?bot_id=b1&page_size=2&page_num=1`,
+        call('tok-owner')
+      )
     ).json();
     assert.equal(paged.data.conversations.length, 2);
     assert.equal(paged.data.has_more, true);

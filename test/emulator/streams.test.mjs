@@ -45,7 +45,10 @@ describe('emulator streams', () => {
         call('tok-cancel', {})
       )
     ).json();
-    assert.deepEqual(page.data.map((m) => m.content), ['slow please']);
+    assert.deepEqual(
+      page.data.map((m) => m.content),
+      ['slow please']
+    );
 
     const again = await fetch(
       `${server.base}/v3/chat/cancel`,
@@ -108,14 +111,22 @@ describe('emulator streams', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.deepEqual(Buffer.from(await res.arrayBuffer()), expected);
 
-    const json = await fetch(`${server.base}/__emulator/fixture/message-list.json`, {method: 'POST'});
+    const json = await fetch(`${server.base}/__emulator/fixture/message-list.json`, {
+      method: 'POST',
+    });
     assert.equal(json.headers.get('content-type'), 'application/json');
     assert.equal((await json.json()).has_more, true);
 
-    const nested = await fetch(`${server.base}/__emulator/fixture/coze-py/chat_failed_resp.txt?type=text/plain`);
+    const nested = await fetch(
+      `${server.base}/__emulator/fixture/coze-py/chat_failed_resp.txt?type=text/plain`
+    );
     assert.equal(nested.headers.get('content-type'), 'text/plain');
 
-    for (const bad of ['..%2Fpackage.json', 'coze-py/..%2F..%2F..%2Fpackage.json', '%2Fetc%2Fpasswd']) {
+    for (const bad of [
+      '..%2Fpackage.json',
+      'coze-py/..%2F..%2F..%2Fpackage.json',
+      '%2Fetc%2Fpasswd',
+    ]) {
       const res2 = await fetch(`${server.base}/__emulator/fixture/${bad}`);
       assert.equal(res2.status, 400, bad);
     }
@@ -133,6 +144,8 @@ describe('emulator streams', () => {
     const events = parseEvents(await res.text());
     const deltas = events.filter((e) => e.event === 'conversation.message.delta');
     assert.ok(deltas.length > 100);
-    assert.ok(!deltas.some((e) => e.data.content.includes('```ts') && e.data.content.includes('}\n```')));
+    assert.ok(
+      !deltas.some((e) => e.data.content.includes('```ts') && e.data.content.includes('}\n```'))
+    );
   });
 });

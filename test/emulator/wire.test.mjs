@@ -11,7 +11,10 @@ describe('emulator wire format', () => {
   after(() => server.close());
 
   it('streams /v3/chat with no space after the colon and a quoted [DONE]', async () => {
-    const res = await fetch(`${server.base}/v3/chat`, call('tok-framing', chatBody('hello emulator')));
+    const res = await fetch(
+      `${server.base}/v3/chat`,
+      call('tok-framing', chatBody('hello emulator'))
+    );
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'text/event-stream; charset=utf-8');
     assert.match(res.headers.get('x-tt-logid'), /^\d{14}[0-9A-F]{18}$/);
@@ -102,21 +105,29 @@ describe('emulator wire format', () => {
   });
 
   it('validates /v3/chat like Coze', async () => {
-    const missingUser = await fetch(`${server.base}/v3/chat`, call('t', {...chatBody('x'), user_id: ''}));
+    const missingUser = await fetch(
+      `${server.base}/v3/chat`,
+      call('t', {...chatBody('x'), user_id: ''})
+    );
     assert.equal((await missingUser.json()).code, 4000);
     const noMessages = await fetch(
       `${server.base}/v3/chat`,
       call('t', chatBody('x', {additional_messages: []}))
     );
     assert.equal((await noMessages.json()).code, 4000);
-    const unknown = await fetch(`${server.base}/v3/chat?conversation_id=123`, call('t', chatBody('x')));
+    const unknown = await fetch(
+      `${server.base}/v3/chat?conversation_id=123`,
+      call('t', chatBody('x'))
+    );
     assert.equal((await unknown.json()).code, 4001);
     const unpublished = await fetch(`${server.base}/v1/bots/unpublished-1`, call('t'));
     assert.equal((await unpublished.json()).code, 4015);
   });
 
   it('returns the bot profile with onboarding', async () => {
-    const json = await (await fetch(`${server.base}/v1/bots/7400000000000000001`, call('t'))).json();
+    const json = await (
+      await fetch(`${server.base}/v1/bots/7400000000000000001`, call('t'))
+    ).json();
     assert.equal(json.code, 0);
     assert.equal(json.data.name, 'Emulator Bot');
     assert.match(json.data.onboarding_info.prologue, /\{\{user_name\}\}/);
@@ -180,7 +191,9 @@ describe('emulator wire format', () => {
     const events = parseEvents(
       await (await fetch(`${server.base}/v3/chat`, call('t', chatBody('think about it')))).text()
     );
-    const deltas = events.filter((e) => e.event === 'conversation.message.delta').map((e) => e.data);
+    const deltas = events
+      .filter((e) => e.event === 'conversation.message.delta')
+      .map((e) => e.data);
     const firstAnswer = deltas.findIndex((d) => d.content !== '');
     assert.ok(firstAnswer > 0);
     assert.ok(deltas.slice(0, firstAnswer).every((d) => d.reasoning_content && d.content === ''));
@@ -218,7 +231,10 @@ describe('emulator wire format', () => {
     const blocks = text.trim().split('\n\n');
     const last = blocks.at(-1).split('\n');
     assert.equal(last[0], 'event: done');
-    assert.match(JSON.parse(last[1].slice('data: '.length)).debug_url, /^https:\/\/www\.coze\.cn\/work_flow\?/);
+    assert.match(
+      JSON.parse(last[1].slice('data: '.length)).debug_url,
+      /^https:\/\/www\.coze\.cn\/work_flow\?/
+    );
     assert.ok(!text.includes('"bot_id"'));
   });
 });
