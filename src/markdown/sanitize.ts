@@ -2,92 +2,31 @@ import DOMPurify from 'dompurify';
 import type {Config, DOMPurify as Purifier} from 'dompurify';
 import type {TrustedHTML, TrustedTypePolicy, TrustedTypesWindow} from 'trusted-types/lib/index.js';
 
+const words = (list: string): string[] => list.trim().split(/\s+/);
+
 /**
  * The HTML a model answer may render as: what markdown produces, plus a few
  * inline tags models like to write by hand. No scripting, no embedding, no
  * forms, no SVG/MathML, no styling.
  */
-const ALLOWED_TAGS = [
-  'a',
-  'b',
-  'blockquote',
-  'br',
-  'code',
-  'del',
-  'details',
-  'em',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'i',
-  'img',
-  'kbd',
-  'li',
-  'mark',
-  'ol',
-  'p',
-  'pre',
-  's',
-  'span',
-  'strong',
-  'sub',
-  'summary',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-];
+const ALLOWED_TAGS = words(`
+  a b blockquote br code del details em h1 h2 h3 h4 h5 h6 hr i img kbd li mark
+  ol p pre s span strong sub summary sup table tbody td tfoot th thead tr ul
+`);
 
 /** `class` is further limited to `language-*` on `<code>` by a hook. */
-const ALLOWED_ATTR = [
-  'align',
-  'alt',
-  'class',
-  'colspan',
-  'height',
-  'href',
-  'open',
-  'rowspan',
-  'src',
-  'start',
-  'title',
-  'width',
-];
+const ALLOWED_ATTR = words(`
+  align alt class colspan height href open rowspan src start title width
+`);
 
 /**
  * Already excluded by the allow-list; named again so that a later widening of
  * `ALLOWED_TAGS` cannot let them in by accident (FORBID_TAGS wins).
  */
-const FORBID_TAGS = [
-  'base',
-  'button',
-  'embed',
-  'form',
-  'frame',
-  'frameset',
-  'iframe',
-  'input',
-  'link',
-  'math',
-  'meta',
-  'noscript',
-  'object',
-  'script',
-  'select',
-  'style',
-  'svg',
-  'template',
-  'textarea',
-];
+const FORBID_TAGS = words(`
+  base button embed form frame frameset iframe input link math meta noscript
+  object script select style svg template textarea
+`);
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);

@@ -1,0 +1,230 @@
+/// <reference types="mocha" />
+import {expect, fixture, html} from '@open-wc/testing';
+import {StreamingMarkdown} from '../../src/markdown/streaming.js';
+import {
+  RICH_DOCUMENT,
+  TRICKY_DOCUMENTS,
+  fixedCuts,
+  fullHTML,
+  randomCuts,
+  seededRandom,
+} from './helpers.js';
+
+async function container(): Promise<HTMLDivElement> {
+  return fixture<HTMLDivElement>(html`<div></div>`);
+}
+
+/** Streams `text` cut at `cuts`; returns how many updates matched a full render. */
+function stream(md: StreamingMarkdown, el: HTMLElement, text: string, cuts: number[]) {
+  let matching = 0;
+  for (const end of cuts) {
+    md.update(text.slice(0, end));
+    if (el.innerHTML === fullHTML(text.slice(0, end))) matching++;
+  }
+  return matching;
+}
+
+describe('StreamingMarkdown', () => {
+  describe('ends where a whole-document render does', () => {
+    it('with 7-character deltas', async () => {
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      stream(md, el, RICH_DOCUMENT, fixedCuts(RICH_DOCUMENT.length, 7));
+      md.finish(RICH_DOCUMENT);
+      expect(el.innerHTML).to.equal(fullHTML(RICH_DOCUMENT));
+    });
+
+    for (const seed of [1, 42, 2024]) {
+      it(`with random deltas (seed ${seed})`, async () => {
+        const el = await container();
+        const md = new StreamingMarkdown(el);
+        const cuts = randomCuts(RICH_DOCUMENT.length, 40, seededRandom(seed));
+        stream(md, el, RICH_DOCUMENT, cuts);
+        md.finish(RICH_DOCUMENT);
+        expect(el.innerHTML).to.equal(fullHTML(RICH_DOCUMENT));
+      });
+    }
+
+    it('with CRLF line endings', async () => {
+      const crlf = RICH_DOCUMENT.replace(/\n/g, '\r\n');
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      const matching = stream(md, el, crlf, randomCuts(crlf.length, 12, seededRandom(7)));
+      md.finish(crlf);
+      expect(el.innerHTML).to.equal(fullHTML(RICH_DOCUMENT));
+      expect(matching).to.be.greaterThan(0);
+    });
+
+    it('even before finish(), once the last block has ended', async () => {
+      // RICH_DOCUMENT has a forward reference, which only finish() can settle,
+      // so this uses a document without one.
+      const text = RICH_DOCUMENT.replace('[docs]: https://example.com/reference "Reference"\n', '');
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      stream(md, el, text, fixedCuts(text.length, 5));
+      expect(el.innerHTML).to.equal(fullHTML(text));
+    });
+  });
+
+  it('matches a whole-document render at most moments while streaming', async () => {
+    const el = await container();
+    const md = new StreamingMarkdown(el);
+    const cuts = randomCuts(RICH_DOCUMENT.length, 20, seededRandom(99));
+    const matching = stream(md, el, RICH_DOCUMENT, cuts);
+    // Only the stretch after the late link definition may differ.
+    expect(matching / cuts.length).to.be.greaterThan(0.9);
+  });
+
+  describe('matches a whole-document render after every character of', () => {
+    for (const [name, text] of Object.entries(TRICKY_DOCUMENTS)) {
+      it(name, async () => {
+        const el = await container();
+        const md = new StreamingMarkdown(el);
+        for (let end = 1; end <= text.length; end++) {
+          const prefix = text.slice(0, end);
+          md.update(prefix);
+          expect(el.innerHTML, `after ${JSON.stringify(prefix)}`).to.equal(fullHTML(prefix));
+        }
+      });
+    }
+  });
+
+  describe('keeps finished blocks', () => {
+    it('keeps a selection inside an earlier paragraph while the answer streams on', async () => {
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      // Stream until the first paragraph is finished: the next block's first
+      // line is complete.
+      const nextLine = 'Setext heading\n';
+      const finishedAt = RICH_DOCUMENT.indexOf(nextLine) + nextLine.length;
+      const cuts = fixedCuts(RICH_DOCUMENT.length, 9);
+      let i = 0;
+      do md.update(RICH_DOCUMENT.slice(0, cuts[i++]));
+      while (cuts[i - 1]! < finishedAt);
+
+      const paragraph = el.querySelector('p')!;
+      const text = paragraph.firstChild as Text;
+      expect(text.data).to.equal('Coze can reply with ');
+      const range = document.createRange();
+      range.setStart(text, 5);
+      range.setEnd(text, 14);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      expect(selection.toString()).to.equal('can reply');
+
+      for (const end = i + 50; i < end; i++) md.update(RICH_DOCUMENT.slice(0, cuts[i]));
+
+      expect(el.querySelector('blockquote'), 'streamed well past the paragraph').to.exist;
+      expect(text.isConnected).to.be.true;
+      expect(el.querySelector('p')).to.equal(paragraph);
+      expect(paragraph.firstChild).to.equal(text);
+      expect(selection.rangeCount).to.equal(1);
+      expect(selection.anchorNode).to.equal(text);
+      expect(selection.toString()).to.equal('can reply');
+
+      // finish() keeps every node that already matches the final render
+      while (i < cuts.length) md.update(RICH_DOCUMENT.slice(0, cuts[i++]));
+      md.finish(RICH_DOCUMENT);
+      expect(text.isConnected).to.be.true;
+      expect(selection.toString()).to.equal('can reply');
+      selection.removeAllRanges();
+    });
+
+    it('never re-creates a finished block', async () => {
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      // The paragraph is finished once the next block's first line is complete.
+      let text = '# Title\n\nFirst paragraph.\n\nSecond paragraph\n';
+      md.update(text);
+      const [heading, first] = [el.querySelector('h1')!, el.querySelector('p')!];
+      const mutated = new Set<Node>();
+      const observer = new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.removedNodes) mutated.add(node);
+          if (record.target !== el) mutated.add(record.target);
+        }
+      });
+      observer.observe(el, {childList: true, subtree: true, characterData: true});
+      for (const more of ['goes on', '.\n\n- a', '\n- b', '\n\nend', '\n\n```\ncode']) {
+        text += more;
+        md.update(text);
+      }
+      observer.disconnect();
+      expect(mutated.has(heading)).to.be.false;
+      expect(mutated.has(first)).to.be.false;
+      expect(heading.isConnected && first.isConnected).to.be.true;
+    });
+  });
+
+  describe('finish()', () => {
+    it('keeps the DOM when the streamed result is already final', async () => {
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      const text = 'Hello **world**\n\n- one\n- two\n';
+      md.update(text);
+      const nodes = [...el.childNodes];
+      md.finish(text);
+      expect(el.childNodes.length).to.equal(nodes.length);
+      nodes.forEach((node, i) => expect(el.childNodes[i] === node, `node ${i}`).to.be.true);
+    });
+
+    it('replaces only the blocks that differ from the final render', async () => {
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      const text = 'Intro.\n\nSee [the docs][d].\n\nOutro.\n\n[d]: https://example.com/d\n';
+      md.update(text.slice(0, text.indexOf('[d]:')));
+      md.update(text);
+      const [intro, reference, outro] = [...el.querySelectorAll('p')];
+      expect(reference!.querySelector('a')).to.equal(null);
+      md.finish(text);
+      expect(el.innerHTML).to.equal(fullHTML(text));
+      const [intro2, reference2, outro2] = [...el.querySelectorAll('p')];
+      expect(intro2).to.equal(intro);
+      expect(outro2).to.equal(outro);
+      expect(reference2).not.to.equal(reference);
+      expect(reference2!.querySelector('a')!.getAttribute('href')).to.equal(
+        'https://example.com/d'
+      );
+    });
+
+    it('settles raw HTML that spans blocks', async () => {
+      const el = await container();
+      const md = new StreamingMarkdown(el);
+      const text = '<details>\n\ninside\n\n</details>\n\nafter\n';
+      for (const end of fixedCuts(text.length, 3)) md.update(text.slice(0, end));
+      md.finish(text);
+      expect(el.innerHTML).to.equal(fullHTML(text));
+      expect(el.querySelector('details > p')!.textContent).to.equal('inside');
+    });
+  });
+
+  it('re-renders everything when the text is not an extension of the last one', async () => {
+    const el = await container();
+    const md = new StreamingMarkdown(el);
+    md.update('First answer.\n\nWith two paragraphs.\n\nAnd');
+    md.update('A different answer\n\n- with a list');
+    expect(el.innerHTML).to.equal(fullHTML('A different answer\n\n- with a list'));
+    md.finish('A different answer\n\n- with a list\n');
+    md.update('After finish, a new text');
+    expect(el.innerHTML).to.equal(fullHTML('After finish, a new text'));
+  });
+
+  it('reset() empties the container and starts over', async () => {
+    const el = await container();
+    const md = new StreamingMarkdown(el);
+    md.update('Some text\n\nmore');
+    md.reset();
+    expect(el.childNodes.length).to.equal(0);
+    md.update('# New');
+    expect(el.innerHTML).to.equal(fullHTML('# New'));
+  });
+
+  it('replaces stale content the container already had', async () => {
+    const el = await container();
+    el.innerHTML = '<p>stale</p>';
+    const md = new StreamingMarkdown(el);
+    md.update('fresh');
+    expect(el.innerHTML).to.equal(fullHTML('fresh'));
+  });
+});
