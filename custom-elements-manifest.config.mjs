@@ -1,6 +1,20 @@
+/** Events are documented with `@event` in each class's JSDoc; the analyzer also
+ * records every `dispatchEvent(new SomeEvent())` without a name, which says nothing. */
+const dropUnnamedEvents = {
+  name: 'drop-unnamed-events',
+  packageLinkPhase({customElementsManifest}) {
+    for (const mod of customElementsManifest.modules) {
+      for (const declaration of mod.declarations ?? []) {
+        if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [dropUnnamedEvents],
 };

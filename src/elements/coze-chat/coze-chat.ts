@@ -53,6 +53,7 @@ const composerParts = 'composer, input, send-button, stop-button';
  * @event coze-message - An assistant answer completed (`detail.message`).
  * @event coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
  * @event coze-conversation-change - The conversation shown changed (`detail.conversationId`).
+ * @event coze-unread-change - The count of answers that arrived while the panel was closed changed (read `unread`).
  *
  * @csspart launcher - The floating button.
  * @csspart panel - The chat window.
