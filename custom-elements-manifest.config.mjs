@@ -16,5 +16,7 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
+  // package.json already points at ./custom-elements.json; the freshness check writes elsewhere.
+  packagejson: false,
   plugins: [dropUnnamedEvents],
 };
