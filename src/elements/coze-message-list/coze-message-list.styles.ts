@@ -81,9 +81,9 @@ export const styles = css`
     white-space: pre-wrap;
   }
 
-  [data-status='error'] [part~='bubble'],
-  [data-status='canceled'] [part~='bubble'] {
-    opacity: 0.85;
+  [data-status='error'] [part~='bubble'] {
+    outline: 1px dashed var(--_danger);
+    outline-offset: 2px;
   }
 
   .md > :first-child {
