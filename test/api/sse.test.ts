@@ -187,6 +187,32 @@ describe('readCozeStream', () => {
     });
   });
 
+  describe('bare JSON on an open connection', () => {
+    it('yields a bare JSON error line at once and hangs up, without waiting for the end', async () => {
+      const encoder = new TextEncoder();
+      let cancelled = false;
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return new Promise<void>(() => undefined); // never ends by itself
+          sent = true;
+          controller.enqueue(encoder.encode('{"code":4100,"msg":"authentication is invalid"}\n'));
+          return undefined;
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 2000));
+      const result = await Promise.race([collect(readCozeStream(body)), timeout]);
+      expect(result).not.to.equal('timeout');
+      expect((result as {events: CozeStreamEvent[]}).events).to.deep.equal([
+        {event: 'error', error: {code: 4100, msg: 'authentication is invalid'}},
+      ]);
+      expect(cancelled).to.equal(true);
+    });
+  });
+
   describe('robustness', () => {
     it('maps unknown event names to unknown events and keeps reading', async () => {
       const {events, error} = await read(
