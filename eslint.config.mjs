@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: {globals: {...globals.node}},
   },
   {
-    files: ['demo/**/*.js', 'demo/**/*.html'],
+    files: ['demo/**/*.js'],
     languageOptions: {globals: {...globals.browser}},
   },
   {

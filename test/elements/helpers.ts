@@ -1,6 +1,7 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/index.js';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
+import type {CozeMessageList} from '../../src/elements/coze-message-list/coze-message-list.js';
 
 export {loggedRequests, uniqueToken} from '../api/helpers.js';
 
@@ -36,7 +37,7 @@ export function deepAll(root: Element, host: string, selector: string): HTMLElem
   return inner?.shadowRoot ? [...inner.shadowRoot.querySelectorAll<HTMLElement>(selector)] : [];
 }
 
-export const list = (chat: CozeChat) => deep(chat, 'coze-message-list')!;
+export const list = (chat: CozeChat) => deep<CozeMessageList>(chat, 'coze-message-list')!;
 export const composer = (chat: CozeChat) => deep(chat, 'coze-composer')!;
 export const input = (chat: CozeChat) => deep<HTMLTextAreaElement>(chat, 'coze-composer', 'textarea')!;
 export const launcherButton = (chat: CozeChat) => deep<HTMLButtonElement>(chat, 'coze-launcher', 'button')!;
