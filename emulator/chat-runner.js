@@ -20,6 +20,7 @@ import {chatView} from './store.js';
  * @property {(name: string, data: unknown) => boolean} send
  * @property {() => void} end
  * @property {() => void} cut
+ * @property {Promise<void>} closed settles when the client's connection closes
  */
 
 /** A sink for chats nobody is listening to (`stream:false`). */
@@ -28,7 +29,15 @@ export const NULL_SINK = Object.freeze({
   send: () => false,
   end: () => {},
   cut: () => {},
+  closed: Promise.resolve(),
 });
+
+/**
+ * After a cancel, how long the stream stays open (silent) for the client to hang up. Coze keeps
+ * the stream open after a cancel, so a client must abort its own request; the emulator ends it
+ * after this grace period and records whether the client hung up first.
+ */
+export const CANCEL_LINGER_MS = 1000;
 
 /** The verbose message Coze sends once every answer of a chat is finished. */
 const ANSWER_FINISH = JSON.stringify({
@@ -149,6 +158,22 @@ export async function playChat({
   const wait = (/** @type {number} */ ms) => sleep(ms * speed, signal);
   let outputChars = 0;
 
+  /** Ends the response of a stopped chat; a canceled one lingers for the client to hang up. */
+  const stopped = async () => {
+    if (chat.status === 'canceled' && out.live) {
+      /** @type {NodeJS.Timeout | undefined} */
+      let timer;
+      await Promise.race([
+        out.closed,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, CANCEL_LINGER_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    out.end();
+  };
+
   /** @param {Pick<Message, 'type' | 'content'>} fields */
   const assistantMessage = (fields) =>
     store.newMessage(conversation, {
@@ -200,7 +225,7 @@ export async function playChat({
   try {
     out.send('conversation.chat.created', chatView(rec, {withInserted: true}));
     await wait(10);
-    if (signal.aborted) return out.end();
+    if (signal.aborted) return stopped();
     chat.status = 'in_progress';
     out.send('conversation.chat.in_progress', chatView(rec));
 
@@ -208,11 +233,11 @@ export async function playChat({
       switch (step.kind) {
         case 'tool': {
           await wait(step.delayMs);
-          if (signal.aborted) return out.end();
+          if (signal.aborted) return stopped();
           const call = assistantMessage({type: 'function_call', content: step.callContent});
           out.send('conversation.message.completed', eventMessage(call));
           await wait(step.delayMs);
-          if (signal.aborted) return out.end();
+          if (signal.aborted) return stopped();
           const result = assistantMessage({type: 'tool_response', content: step.resultContent});
           out.send('conversation.message.completed', eventMessage(result));
           rec.produced.push(call, result);
@@ -224,10 +249,10 @@ export async function playChat({
             step.reasoning &&
             !(await streamText(answer, step.reasoning, step.pacing, 'reasoning'))
           ) {
-            return out.end();
+            return stopped();
           }
           if (!(await streamText(answer, step.text, step.pacing, 'content', step.stopAfter))) {
-            return out.end();
+            return stopped();
           }
           if (step.stopAfter !== undefined) break; // a partial answer is never completed
           answer.content = step.text;
@@ -260,7 +285,7 @@ export async function playChat({
     }
 
     await wait(10);
-    if (signal.aborted) return out.end();
+    if (signal.aborted) return stopped();
     const finish = assistantMessage({type: 'verbose', content: ANSWER_FINISH});
     out.send('conversation.message.completed', eventMessage(finish, {times: 'both'}));
     rec.produced.push(finish);

@@ -43,10 +43,16 @@ export function openEventStream(res, {framing = CHAT_FRAMING, logid} = {}) {
   writeHead(res, 200, headers);
   res.flushHeaders();
   let live = true;
-  res.on('close', () => {
-    live = false;
+  /** @type {Promise<void>} */
+  const closed = new Promise((resolve) => {
+    res.on('close', () => {
+      live = false;
+      resolve();
+    });
   });
   return {
+    /** Settles when the connection closes, whoever closed it. */
+    closed,
     /** False once the stream was ended, cut, or the client hung up. */
     get live() {
       return live && !res.destroyed && !res.writableEnded;

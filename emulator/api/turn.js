@@ -108,6 +108,7 @@ export async function answerTurn(ex, turn) {
     },
     send: (name, data) => events.send(name, data),
     end: () => events.end(),
+    closed: events.closed,
     cut: () => {
       ex.serverCut = true;
       events.cut();

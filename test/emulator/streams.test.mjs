@@ -57,6 +57,34 @@ describe('emulator streams', () => {
     assert.equal((await again.json()).code, 4104);
   });
 
+  it('after a cancel, keeps the stream open and silent until the client hangs up', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${server.base}/v3/chat`, {
+      ...call('tok-linger', chatBody('slow')),
+      signal: controller.signal,
+    });
+    let chat;
+    let asked = false;
+    const started = Date.now();
+    await assert.rejects(
+      readEvents(res, (event, data) => {
+        if (event === 'conversation.chat.created') chat = data;
+        if (event === 'conversation.message.delta' && !asked) {
+          asked = true;
+          fetch(
+            `${server.base}/v3/chat/cancel`,
+            call('tok-linger', {conversation_id: chat.conversation_id, chat_id: chat.id})
+          ).then(() => setTimeout(() => controller.abort(), 200));
+        }
+        return false;
+      })
+    );
+    assert.ok(Date.now() - started < 900);
+    await new Promise((r) => setTimeout(r, 100));
+    const entry = (await log('tok-linger')).find((e) => e.path === '/v3/chat');
+    assert.equal(entry.clientAborted, true);
+  });
+
   it('refuses a second chat while one is running (4016)', async () => {
     const res = await fetch(`${server.base}/v3/chat`, call('tok-busy', chatBody('slow')));
     let chat;
