@@ -30,7 +30,7 @@ export function helpAnswer(triggers) {
   const fail = triggers.filter((t) => t.phrase.startsWith('fail'));
   const other = triggers.filter((t) => !t.phrase.startsWith('fail'));
   const item = (/** @type {{phrase: string, about: string}} */ t) =>
-    `- **${t.phrase}** — ${t.about}`;
+    `- \`${t.phrase}\` — ${t.about}`;
   return [
     '## What I can do',
     '',

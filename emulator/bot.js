@@ -193,7 +193,7 @@ export const TRIGGERS = [
   {
     phrase: 'think',
     pattern: /\b(think|thinking|reasoning)\b/i,
-    about: 'reasoning pieces first (`reasoning_content`), then the answer. Also: **reasoning**.',
+    about: 'reasoning pieces first (`reasoning_content`), then the answer (`reasoning` works too).',
     script: () => ({
       type: 'stream',
       name: 'think',
