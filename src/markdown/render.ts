@@ -14,7 +14,7 @@ const marked = new Marked({
   renderer: {
     // The sanitiser drops <input>, so a task-list box is drawn as a glyph.
     checkbox({checked}) {
-      return checked ? '\u2611' : '\u2610';
+      return checked ? '\u2611 ' : '\u2610 ';
     },
   },
 });

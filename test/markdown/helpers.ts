@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 import {renderMarkdown} from '../../src/markdown/render.js';
 
 /** The container HTML a whole-document render of `src` produces. */
@@ -6,6 +7,20 @@ export function fullHTML(src: string): string {
   div.append(renderMarkdown(src));
   return div.innerHTML;
 }
+
+const containers: HTMLElement[] = [];
+
+/** An empty `<div>` in the document, removed after the current test. */
+export function container(): HTMLDivElement {
+  const el = document.createElement('div');
+  document.body.append(el);
+  containers.push(el);
+  return el;
+}
+
+afterEach(() => {
+  for (const el of containers.splice(0)) el.remove();
+});
 
 /** A small seeded PRNG (mulberry32), so "random" splits are repeatable. */
 export function seededRandom(seed: number): () => number {
@@ -38,8 +53,18 @@ export function randomCuts(length: number, maxSize: number, random: () => number
   return cuts;
 }
 
+/**
+ * The next animation frame, or 100 ms if frames are not coming: the runner
+ * keeps two pages open at once, and a page in the background gets no frames.
+ */
 export const nextFrame = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -1,18 +1,15 @@
 /// <reference types="mocha" />
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
 import {StreamingMarkdown} from '../../src/markdown/streaming.js';
 import {
   RICH_DOCUMENT,
+  container,
   TRICKY_DOCUMENTS,
   fixedCuts,
   fullHTML,
   randomCuts,
   seededRandom,
 } from './helpers.js';
-
-async function container(): Promise<HTMLDivElement> {
-  return fixture<HTMLDivElement>(html`<div></div>`);
-}
 
 /** Streams `text` cut at `cuts`; returns how many updates matched a full render. */
 function stream(md: StreamingMarkdown, el: HTMLElement, text: string, cuts: number[]) {
@@ -27,7 +24,7 @@ function stream(md: StreamingMarkdown, el: HTMLElement, text: string, cuts: numb
 describe('StreamingMarkdown', () => {
   describe('ends where a whole-document render does', () => {
     it('with 7-character deltas', async () => {
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       stream(md, el, RICH_DOCUMENT, fixedCuts(RICH_DOCUMENT.length, 7));
       md.finish(RICH_DOCUMENT);
@@ -36,7 +33,7 @@ describe('StreamingMarkdown', () => {
 
     for (const seed of [1, 42, 2024]) {
       it(`with random deltas (seed ${seed})`, async () => {
-        const el = await container();
+        const el = container();
         const md = new StreamingMarkdown(el);
         const cuts = randomCuts(RICH_DOCUMENT.length, 40, seededRandom(seed));
         stream(md, el, RICH_DOCUMENT, cuts);
@@ -47,7 +44,7 @@ describe('StreamingMarkdown', () => {
 
     it('with CRLF line endings', async () => {
       const crlf = RICH_DOCUMENT.replace(/\n/g, '\r\n');
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       const matching = stream(md, el, crlf, randomCuts(crlf.length, 12, seededRandom(7)));
       md.finish(crlf);
@@ -59,7 +56,7 @@ describe('StreamingMarkdown', () => {
       // RICH_DOCUMENT has a forward reference, which only finish() can settle,
       // so this uses a document without one.
       const text = RICH_DOCUMENT.replace('[docs]: https://example.com/reference "Reference"\n', '');
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       stream(md, el, text, fixedCuts(text.length, 5));
       expect(el.innerHTML).to.equal(fullHTML(text));
@@ -67,7 +64,7 @@ describe('StreamingMarkdown', () => {
   });
 
   it('matches a whole-document render at most moments while streaming', async () => {
-    const el = await container();
+    const el = container();
     const md = new StreamingMarkdown(el);
     const cuts = randomCuts(RICH_DOCUMENT.length, 20, seededRandom(99));
     const matching = stream(md, el, RICH_DOCUMENT, cuts);
@@ -78,7 +75,7 @@ describe('StreamingMarkdown', () => {
   describe('matches a whole-document render after every character of', () => {
     for (const [name, text] of Object.entries(TRICKY_DOCUMENTS)) {
       it(name, async () => {
-        const el = await container();
+        const el = container();
         const md = new StreamingMarkdown(el);
         for (let end = 1; end <= text.length; end++) {
           const prefix = text.slice(0, end);
@@ -91,7 +88,7 @@ describe('StreamingMarkdown', () => {
 
   describe('keeps finished blocks', () => {
     it('keeps a selection inside an earlier paragraph while the answer streams on', async () => {
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       // Stream until the first paragraph is finished: the next block's first
       // line is complete.
@@ -132,7 +129,7 @@ describe('StreamingMarkdown', () => {
     });
 
     it('never re-creates a finished block', async () => {
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       // The paragraph is finished once the next block's first line is complete.
       let text = '# Title\n\nFirst paragraph.\n\nSecond paragraph\n';
@@ -159,7 +156,7 @@ describe('StreamingMarkdown', () => {
 
   describe('finish()', () => {
     it('keeps the DOM when the streamed result is already final', async () => {
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       const text = 'Hello **world**\n\n- one\n- two\n';
       md.update(text);
@@ -170,7 +167,7 @@ describe('StreamingMarkdown', () => {
     });
 
     it('replaces only the blocks that differ from the final render', async () => {
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       const text = 'Intro.\n\nSee [the docs][d].\n\nOutro.\n\n[d]: https://example.com/d\n';
       md.update(text.slice(0, text.indexOf('[d]:')));
@@ -189,7 +186,7 @@ describe('StreamingMarkdown', () => {
     });
 
     it('settles raw HTML that spans blocks', async () => {
-      const el = await container();
+      const el = container();
       const md = new StreamingMarkdown(el);
       const text = '<details>\n\ninside\n\n</details>\n\nafter\n';
       for (const end of fixedCuts(text.length, 3)) md.update(text.slice(0, end));
@@ -200,7 +197,7 @@ describe('StreamingMarkdown', () => {
   });
 
   it('re-renders everything when the text is not an extension of the last one', async () => {
-    const el = await container();
+    const el = container();
     const md = new StreamingMarkdown(el);
     md.update('First answer.\n\nWith two paragraphs.\n\nAnd');
     md.update('A different answer\n\n- with a list');
@@ -211,7 +208,7 @@ describe('StreamingMarkdown', () => {
   });
 
   it('reset() empties the container and starts over', async () => {
-    const el = await container();
+    const el = container();
     const md = new StreamingMarkdown(el);
     md.update('Some text\n\nmore');
     md.reset();
@@ -221,7 +218,7 @@ describe('StreamingMarkdown', () => {
   });
 
   it('replaces stale content the container already had', async () => {
-    const el = await container();
+    const el = container();
     el.innerHTML = '<p>stale</p>';
     const md = new StreamingMarkdown(el);
     md.update('fresh');
