@@ -1,6 +1,17 @@
 import DOMPurify from 'dompurify';
 import type {Config, DOMPurify as Purifier} from 'dompurify';
-import type {TrustedHTML, TrustedTypePolicy, TrustedTypesWindow} from 'trusted-types/lib/index.js';
+import type {
+  TrustedHTML,
+  TrustedScriptURL,
+  TrustedTypePolicy,
+  TrustedTypesWindow,
+} from 'trusted-types/lib/index.js';
+
+/** What DOMPurify needs from a Trusted Types policy. */
+export interface MarkdownTrustedTypesPolicy {
+  createHTML(input: string): TrustedHTML;
+  createScriptURL(input: string): TrustedScriptURL;
+}
 
 const words = (list: string): string[] => list.trim().split(/\s+/);
 
@@ -54,7 +65,7 @@ function hasProtocol(value: string, allowed: ReadonlySet<string>): boolean {
 }
 
 let purifier: Purifier | undefined;
-let trustedTypesPolicy: TrustedTypePolicy | undefined;
+let trustedTypesPolicy: MarkdownTrustedTypesPolicy | undefined;
 
 /** The dedicated DOMPurify instance, created on first use with our hooks. */
 function getPurifier(): Purifier {
@@ -91,17 +102,23 @@ function getPurifier(): Purifier {
  * The Trusted Types hook. DOMPurify parses the markup it is given in an inert
  * document; under `require-trusted-types-for 'script'` that parse needs a
  * policy. By default DOMPurify creates one named `dompurify`; a page whose CSP
- * allows only its own policy names passes one of its policies here instead
- * (it must implement `createHTML` and `createScriptURL`; its output only ever
- * reaches DOMPurify's parser). Pass `undefined` to go back to the default.
+ * allows only its own policy names passes one of its policies here instead,
+ * before the first render. Its output only ever reaches DOMPurify's parser,
+ * never the page. A later call replaces the policy; there is no way back to
+ * DOMPurify's own.
  */
-export function setMarkdownTrustedTypesPolicy(policy: TrustedTypePolicy | undefined): void {
+export function setMarkdownTrustedTypesPolicy(policy: MarkdownTrustedTypesPolicy): void {
   trustedTypesPolicy = policy;
 }
 
 function configFor<C extends Config>(extra: C): Config & C {
   return trustedTypesPolicy
-    ? {...BASE_CONFIG, TRUSTED_TYPES_POLICY: trustedTypesPolicy, ...extra}
+    ? {
+        ...BASE_CONFIG,
+        // DOMPurify only ever calls these two methods.
+        TRUSTED_TYPES_POLICY: trustedTypesPolicy as TrustedTypePolicy,
+        ...extra,
+      }
     : {...BASE_CONFIG, ...extra};
 }
 
