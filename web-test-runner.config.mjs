@@ -11,7 +11,9 @@ export default {
   // The page is served from 127.0.0.1; http://localhost:<same port> is a second
   // origin served by the same emulator, for the cross-origin tests.
   hostname: '127.0.0.1',
-  concurrency: 2,
+  // One page at a time: a page in a background tab gets no animation frames,
+  // and the widget renders streamed text once per frame.
+  concurrency: 1,
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: {config: {timeout: 10000}},
   middleware: [emulator.koa()],

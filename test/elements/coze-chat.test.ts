@@ -184,7 +184,7 @@ describe('<coze-chat> chatting with the emulator', () => {
     const done = chat.send('slow please');
     await waitUntil(() => lastRow(chat)?.dataset.role === 'assistant', 'answer started');
     expect(transcript.getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 20, 'streaming');
+    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 20, 'streaming', {timeout: 8000});
     await expect(chat).to.be.accessible();
     expect(announcements).to.deep.equal([]);
     await done;
@@ -229,7 +229,7 @@ describe('<coze-chat> chatting with the emulator', () => {
     const token = uniqueToken('stop');
     const chat = await mountChat(token, {mode: 'inline'});
     await ask(chat, 'slow');
-    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 5, 'streaming', {timeout: 5000});
+    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 5, 'streaming', {timeout: 8000});
     deep<HTMLButtonElement>(chat, 'coze-composer', '[part~="stop-button"]')!.click();
     await waitUntil(() => lastRow(chat).dataset.status === 'canceled', 'canceled');
     const partial = deep(lastRow(chat), '[part~="bubble"]')!.textContent!;
