@@ -1,0 +1,87 @@
+import {expect} from '@open-wc/testing';
+import {CozeClient} from '../../src/api/client.js';
+import {TokenSource} from '../../src/api/auth.js';
+import {ConversationStore, type StoreNotice} from '../../src/state/store.js';
+import type {ChatSnapshot} from '../../src/state/types.js';
+import {uniqueToken} from '../api/helpers.js';
+
+function storeFor(token: string, frames?: (cb: () => void) => void) {
+  const client = new CozeClient({apiBase: location.origin, auth: new TokenSource(() => ({token}))});
+  const notices: StoreNotice[] = [];
+  const store = new ConversationStore({
+    backend: client,
+    config: () => ({botId: '7500000000000000001', userId: `u-${token}`, connectorId: '999'}),
+    notify: (n) => notices.push(n),
+    ...(frames ? {scheduleFrame: frames} : {}),
+  });
+  return {store, notices};
+}
+
+describe('ConversationStore', () => {
+  it('publishes frozen snapshots and keeps one stable actions object', async () => {
+    const {store} = storeFor(uniqueToken('frozen'));
+    const actions = store.actions;
+    const before = store.snapshot;
+    await store.init();
+    expect(store.actions).to.equal(actions);
+    expect(Object.isFrozen(store.snapshot)).to.equal(true);
+    expect(store.snapshot).not.to.equal(before);
+    expect(before.bot).to.equal(undefined);
+    expect(store.snapshot.bot?.name).to.be.a('string');
+  });
+
+  it('coalesces a long stream into at most one snapshot per frame', async () => {
+    const pending: Array<() => void> = [];
+    const {store, notices} = storeFor(uniqueToken('frames'), (cb) => pending.push(cb));
+    let contentSnapshots = 0;
+    let last = '';
+    store.subscribe((s: ChatSnapshot) => {
+      const text = s.messages.at(-1)?.role === 'assistant' ? s.messages.at(-1)!.content : '';
+      if (text !== last) contentSnapshots++;
+      last = text;
+    });
+    let frames = 0;
+    let running = true;
+    // A frame every 50 ms, by hand: the store may only publish deltas when one runs.
+    const ticker = (async () => {
+      while (running) {
+        await new Promise((r) => setTimeout(r, 50));
+        frames++;
+        pending.splice(0).forEach((cb) => cb());
+      }
+    })();
+    await store.send('Tell me something long');
+    running = false;
+    await ticker;
+    const answer = store.snapshot.messages.at(-1)!;
+    expect(answer.status).to.equal('complete');
+    expect(answer.content.length).to.be.greaterThan(20000);
+    // Deltas arrive every few ms; snapshots follow the frames (plus the completion).
+    expect(contentSnapshots).to.be.at.most(frames + 2);
+    expect(contentSnapshots).to.be.lessThan(200);
+    expect(notices.filter((n) => n.type === 'answer')).to.have.length(1);
+  }).timeout(20000);
+
+  it('keeps the question and marks it when sending fails before any answer', async () => {
+    const {store, notices} = storeFor(uniqueToken('busyfail'));
+    await store.send('fail busy');
+    const [question] = store.snapshot.messages;
+    expect(store.snapshot.messages).to.have.length(1);
+    expect(question.content).to.equal('fail busy');
+    expect(question.status).to.equal('error');
+    expect(question.error?.code).to.equal(4016);
+    expect(store.snapshot.error?.code).to.equal(4016);
+    expect(notices.some((n) => n.type === 'error')).to.equal(true);
+    expect(store.snapshot.status).to.equal('idle');
+  });
+
+  it('ignores a second question while an answer streams', async () => {
+    const {store} = storeFor(uniqueToken('one'));
+    const first = store.send('slow');
+    expect(store.canSend('another')).to.equal(false);
+    expect(store.actions.send('another')).to.equal(false);
+    await store.cancel();
+    await first;
+    expect(store.snapshot.messages.filter((m) => m.role === 'user')).to.have.length(1);
+  });
+});
