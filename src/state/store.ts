@@ -122,7 +122,8 @@ export class ConversationStore {
   #snapshot: ChatSnapshot = emptySnapshot;
   readonly #listeners = new Set<(snapshot: ChatSnapshot) => void>();
   readonly #options: StoreOptions;
-  readonly #life = new AbortController();
+  /** Aborted when the store loads again, so a stale load cannot overwrite a fresh one. */
+  #loading = new AbortController();
   #turn?: Turn;
   #olderCursor?: string;
   #initialized?: Promise<void>;
@@ -161,6 +162,8 @@ export class ConversationStore {
 
   /** Forgets everything and loads again (e.g. after the bot or user changed). */
   reload(): Promise<void> {
+    this.#loading.abort();
+    this.#loading = new AbortController();
     this.#turn?.controller.abort();
     this.#turn = undefined;
     this.#pending.clear();
@@ -168,13 +171,6 @@ export class ConversationStore {
     this.#publish(emptySnapshot);
     this.#initialized = this.#load();
     return this.#initialized;
-  }
-
-  /** Stops all requests; the store is unusable afterwards. */
-  dispose(): void {
-    this.#life.abort();
-    this.#turn?.controller.abort();
-    this.#listeners.clear();
   }
 
   /** Whether `send(text)` would send: there is text and no answer is streaming. */
@@ -224,9 +220,7 @@ export class ConversationStore {
     turn.controller.abort();
     if (turn.conversationId && turn.chatId) {
       try {
-        await this.#options.backend.cancelChat(turn.conversationId, turn.chatId, {
-          signal: this.#life.signal,
-        });
+        await this.#options.backend.cancelChat(turn.conversationId, turn.chatId);
       } catch {
         // The answer is already stopped locally; a failed cancel changes nothing the reader sees.
       }
@@ -241,7 +235,7 @@ export class ConversationStore {
       const page = await this.#options.backend.listMessages(
         conversationId,
         {order: 'desc', limit: this.#pageSize, afterId: this.#olderCursor},
-        {signal: this.#life.signal}
+        {signal: this.#loading.signal}
       );
       this.#olderCursor = page.lastId ?? this.#olderCursor;
       const older = this.#toTranscript(page.messages);
@@ -264,13 +258,14 @@ export class ConversationStore {
   async #load(): Promise<void> {
     const {backend} = this.#options;
     const {botId, userId, connectorId} = this.#options.config();
-    const signal = this.#life.signal;
+    const signal = this.#loading.signal;
     this.#update({status: 'loading', error: undefined});
     try {
       const [bot, conversations] = await Promise.all([
         backend.getBotInfo(botId, {signal}),
         backend.listConversations({botId, connectorId, userId, pageSize: 1}, {signal}),
       ]);
+      if (signal.aborted) return;
       this.#update({bot});
       const latest = conversations.conversations[0];
       if (latest) {
@@ -279,6 +274,7 @@ export class ConversationStore {
           {order: 'desc', limit: this.#pageSize},
           {signal}
         );
+        if (signal.aborted) return;
         this.#olderCursor = page.lastId;
         this.#update({
           conversationId: latest.id,
@@ -452,8 +448,7 @@ export class ConversationStore {
       // The stream ended cleanly but never completed these messages: keep them as they are.
       for (const key of open) this.#replace(key, (m) => ({...m, status: 'complete'}));
     }
-    if (this.#life.signal.aborted) return;
-    this.#update({status: 'idle'});
+    this.#update({status: this.#turn ? 'streaming' : 'idle'});
     if (failure) this.#fail(failure);
   }
 
