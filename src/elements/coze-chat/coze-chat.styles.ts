@@ -15,6 +15,32 @@ export const styles = css`
     display: none;
   }
 
+  :host([theme='dark']) {
+    --coze-color-accent: #8b8ff5;
+    --coze-color-accent-text: #111218;
+    --coze-color-background: #1d1e24;
+    --coze-color-surface: #2b2c34;
+    --coze-color-text: #ececf1;
+    --coze-color-muted: #a9abb8;
+    --coze-color-border: #3a3b45;
+    --coze-color-danger: #ff8a8f;
+    color-scheme: dark;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --coze-color-accent: #8b8ff5;
+      --coze-color-accent-text: #111218;
+      --coze-color-background: #1d1e24;
+      --coze-color-surface: #2b2c34;
+      --coze-color-text: #ececf1;
+      --coze-color-muted: #a9abb8;
+      --coze-color-border: #3a3b45;
+      --coze-color-danger: #ff8a8f;
+      color-scheme: dark;
+    }
+  }
+
   :host([mode='headless']) {
     display: contents;
   }
@@ -34,6 +60,10 @@ export const styles = css`
 
   [part~='panel'][hidden] {
     display: none;
+  }
+
+  [part~='panel'] {
+    position: relative;
   }
 
   :host([mode='inline']) [part~='panel'] {
@@ -62,15 +92,25 @@ export const styles = css`
     bottom: var(--_offset);
   }
 
-  @media (max-width: 600px) {
-    :host(:not([mode])) [part~='panel'],
-    :host([mode='floating']) [part~='panel'] {
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      border-radius: 0;
-      border: none;
-    }
+  :host(:not([mode])) [part~='panel'].mobile,
+  :host([mode='floating']) [part~='panel'].mobile {
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    border-radius: 0;
+    border: none;
+  }
+
+  /* Full-screen panel: the launcher would sit on top of the composer. */
+  :host([open]) [part~='launcher'].mobile {
+    display: none;
+  }
+
+  .floating-close {
+    position: absolute;
+    top: 0.4em;
+    right: 0.4em;
+    z-index: 1;
   }
 
   [part~='header'] {
@@ -119,6 +159,10 @@ export const styles = css`
   coze-message-list {
     flex: 1;
     min-height: 0;
+  }
+
+  [part~='footer'] a {
+    color: inherit;
   }
 
   [part~='footer'] {

@@ -1,4 +1,5 @@
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {styleMap} from 'lit/directives/style-map.js';
 import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
 import {CozeClient} from '../../api/client.js';
@@ -23,13 +24,33 @@ import {tokens} from '../shared/tokens.styles.js';
 import {closeIcon} from '../shared/icons.js';
 import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
 import {styles} from './coze-chat.styles.js';
+import {
+  footerPieces,
+  isFeedbackTags,
+  isFooterLinks,
+  isRecord,
+  jsonAttribute,
+  numberAttribute,
+  oneOf,
+  reportOption,
+  safeHref,
+  type FeedbackPanel,
+  type FeedbackTag,
+  type FooterLinks,
+} from './options.js';
 
 export type ChatMode = 'floating' | 'inline' | 'headless';
+export type ChatType = 'bot' | 'app';
+export type Layout = 'pc' | 'mobile';
+export type Theme = 'light' | 'dark' | 'auto';
+/** Replacement strings; `errors` entries are merged one by one. */
+export type StringOverrides = Partial<Omit<Strings, 'errors'>> & {errors?: Record<string, string>};
 
 /** A show/hide hook; returning `false` (or a Promise of it) vetoes. */
 export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
 const listParts = 'message-list, message, bubble, avatar, nickname, error, retry-button, load-older, follow-up';
+const launcherParts = 'badge';
 const composerParts = 'composer, input, send-button, stop-button';
 
 /**
@@ -44,6 +65,10 @@ const composerParts = 'composer, input, send-button, stop-button';
  * @tag coze-chat
  *
  * @slot - In `headless` mode, the page's own composition of parts.
+ * @slot header - Replaces the icon and title in the title bar.
+ * @slot empty - Shown instead of the prologue and suggested questions while the conversation is empty.
+ * @slot footer - Replaces the footer line.
+ * @slot launcher - Replaces the launcher's icon.
  *
  * @event coze-before-show - Before the panel opens; cancelable.
  * @event coze-show - The panel opened.
@@ -101,8 +126,24 @@ const composerParts = 'composer, input, send-button, stop-button';
 export class CozeChat extends LitElement implements LauncherTarget {
   static override styles = [tokens, styles];
 
-  /** Id of the Coze bot to chat with. */
+  /** What to chat with: `bot` (default) or `app` (a Coze app's chatflow). */
+  @property() type: ChatType = 'bot';
+
+  /** Id of the Coze bot to chat with (`type="bot"`). */
   @property({attribute: 'bot-id'}) botId = '';
+
+  /** Id of the Coze app (`type="app"`). */
+  @property({attribute: 'app-id'}) appId = '';
+
+  /** Id of the app's chatflow to run (`type="app"`). */
+  @property({attribute: 'workflow-id'}) workflowId = '';
+
+  /** App version to run (`type="app"`); the published one when empty. */
+  @property({attribute: 'app-version'}) appVersion = '';
+
+  /** Start-node inputs of a chatflow, sent as `parameters` (JSON in the attribute). */
+  @property({converter: jsonAttribute('parameters', isRecord, 'a JSON object')})
+  parameters?: Record<string, unknown>;
 
   /** Access token sent as `Authorization: Bearer`; never reflected, logged or put in an event. */
   @property({attribute: 'token'}) token = '';
@@ -128,14 +169,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Name shown on the user's messages; also fills `{{user_name}}` in the prologue. */
   @property({attribute: 'user-nickname'}) userNickname = '';
 
-  /** Bot icon for the launcher and header; defaults to the bot's own icon. */
+  /** Bot or app icon for the launcher and header; defaults to the bot's (app's) own icon. */
   @property() icon = '';
 
-  /** Panel title; defaults to the bot's name. */
+  /** Panel title; defaults to the bot's (app's) name. */
   @property({attribute: 'chat-title'}) chatTitle = '';
-
-  /** Custom start-node inputs for chatflow-mode bots, sent as `parameters` (JSON in the attribute). */
-  @property({type: Object}) parameters?: Record<string, unknown>;
 
   /** `floating` (launcher + panel), `inline` (fills this element) or `headless` (renders only children). */
   @property({reflect: true}) mode: ChatMode = 'floating';
@@ -143,8 +181,76 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Whether the floating panel is shown. */
   @property({type: Boolean, reflect: true}) open = false;
 
+  /** `pc` (panel bottom-right) or `mobile` (full viewport); when empty, decided from the viewport width and re-decided on resize. */
+  @property() layout: '' | Layout = '';
+
+  /** Panel width in px, for the floating panel in the `pc` layout (default 460). */
+  @property({converter: numberAttribute('width')}) width?: number;
+
+  /** Stacking level: the launcher at this z-index, the panel one below, previews two above. */
+  @property({attribute: 'z-index', converter: numberAttribute('z-index')}) zIndex?: number;
+
+  /** Colour theme: `light` (default), `dark`, or `auto` (follows the system). */
+  @property({reflect: true}) theme: Theme = 'light';
+
   /** UI language, `en` or `zh-CN`; when absent, the nearest `[lang]` ancestor's, else `en`. */
   @property({reflect: true}) override lang!: string;
+
+  /** Replacement strings for any visible text, merged over the current language's table. */
+  @property({attribute: false}) i18n?: StringOverrides;
+
+  /** Hides the floating launcher; open and close with `show()`/`hide()`. */
+  @property({type: Boolean, attribute: 'no-launcher'}) noLauncher = false;
+
+  /** Hides the title bar (the close button stays, unless `no-close`). */
+  @property({type: Boolean, attribute: 'no-header'}) noHeader = false;
+
+  /** Hides the close button. */
+  @property({type: Boolean, attribute: 'no-close'}) noClose = false;
+
+  /** Hides the footer line. */
+  @property({type: Boolean, attribute: 'no-footer'}) noFooter = false;
+
+  /** Footer text; `{{name}}` placeholders are filled from `footer-links`. */
+  @property({attribute: 'footer-text'}) footerText = '';
+
+  /** Footer placeholders: `{name: {text, link}}` (JSON in the attribute); only http(s) links are kept. */
+  @property({attribute: 'footer-links', converter: jsonAttribute('footer-links', isFooterLinks, 'an object of {text, link}')})
+  footerLinks?: FooterLinks;
+
+  /** Turns off file and image upload. */
+  @property({type: Boolean, attribute: 'no-upload'}) noUpload = false;
+
+  /** Turns off voice input. */
+  @property({type: Boolean, attribute: 'no-audio'}) noAudio = false;
+
+  /** Hides plugin and tool-call messages. */
+  @property({type: Boolean, attribute: 'no-function-calls'}) noFunctionCalls = false;
+
+  /** Shows a "new conversation" button in the header. */
+  @property({type: Boolean, attribute: 'new-conversation'}) newConversation = false;
+
+  /** Lets the reader quote an answer into the next question. */
+  @property({type: Boolean}) quote = false;
+
+  /** Hides the "clear context" button. */
+  @property({type: Boolean, attribute: 'no-clear-context'}) noClearContext = false;
+
+  /** Shows like / unlike on answers. */
+  @property({type: Boolean}) feedback = false;
+
+  /** Title of the card shown after "unlike". */
+  @property({attribute: 'feedback-title'}) feedbackTitle = '';
+
+  /** Placeholder of the comment box in that card. */
+  @property({attribute: 'feedback-placeholder'}) feedbackPlaceholder = '';
+
+  /** Reasons offered in that card: `[{label, isNeedDetail}]`, at most 10, each at most 30 characters (JSON in the attribute). */
+  @property({attribute: 'feedback-tags', converter: jsonAttribute('feedback-tags', isFeedbackTags, 'an array of {label, isNeedDetail}')})
+  feedbackTags?: FeedbackTag[];
+
+  /** Shows the conversation list: browse, resume, create, rename and delete conversations. */
+  @property({type: Boolean}) conversations = false;
 
   /** Called before the panel opens; return `false` (or a Promise of it) to keep it closed. */
   @property({attribute: false}) onBeforeShow?: VisibilityHook;
@@ -157,6 +263,23 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Called after the panel closed. */
   @property({attribute: false}) onHide?: () => void;
+
+  /** The feedback card, as the official `feedbackPanel` object (`{title, placeholder, tags}`). */
+  get feedbackPanel(): FeedbackPanel {
+    return {
+      ...(this.feedbackTitle ? {title: this.feedbackTitle} : {}),
+      ...(this.feedbackPlaceholder ? {placeholder: this.feedbackPlaceholder} : {}),
+      ...(this.feedbackTags ? {tags: this.feedbackTags} : {}),
+    };
+  }
+  set feedbackPanel(panel: FeedbackPanel | undefined) {
+    this.feedbackTitle = panel?.title ?? '';
+    this.feedbackPlaceholder = panel?.placeholder ?? '';
+    this.feedbackTags = panel?.tags;
+  }
+
+  /** The layout in use: `layout`, or the one the viewport width calls for. */
+  @state() private autoLayout: Layout = 'pc';
 
   @state() private unreadCount = 0;
 
@@ -200,6 +323,14 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   #started = false;
   #opener?: HTMLElement;
+  #warnedAboutPat = false;
+  /** Slotted content can come and go. */
+  readonly #children = new MutationObserver(() => this.requestUpdate());
+  /** Narrow viewports get the full-screen layout when `layout` is not set. */
+  readonly #narrow = matchMedia('(max-width: 640px)');
+  readonly #handleViewportChange = () => {
+    this.autoLayout = this.#narrow.matches ? 'mobile' : 'pc';
+  };
 
   constructor() {
     super();
@@ -220,9 +351,12 @@ export class CozeChat extends LitElement implements LauncherTarget {
     return this.unreadCount;
   }
 
-  /** The strings of the current language. */
+  /** The strings in use: the current language's, with `i18n` overrides applied. */
   get strings(): Strings {
-    return stringsFor(this.#lang);
+    const base = stringsFor(this.#lang);
+    const overrides = this.i18n;
+    if (!overrides) return base;
+    return {...base, ...overrides, errors: {...base.errors, ...overrides.errors}} as Strings;
   }
 
   /** The chat window, for `aria-controls`. */
@@ -288,22 +422,69 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#children.observe(this, {childList: true});
+    this.#narrow.addEventListener('change', this.#handleViewportChange);
+    this.#handleViewportChange();
     if (this.mode !== 'floating' || this.open) this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#children.disconnect();
+    this.#narrow.removeEventListener('change', this.#handleViewportChange);
     // Nothing keeps streaming into a widget that left the page.
     void this.#store.cancel();
   }
 
+  /** The layout in use. */
+  get #layout(): Layout {
+    return this.layout || this.autoLayout;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#validate(changed);
     this.#uiProvider.setValue(this.#uiConfig());
     const identity = ['botId', 'apiBase', 'userId', 'connectorId'] as const;
     if (this.#started && identity.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
       void this.#store.reload();
     }
     if (changed.has('mode') && this.mode !== 'floating') this.#start();
+  }
+
+  /** Reports a bad option value in the console (and falls back to the default), never silently. */
+  #validate(changed: PropertyValues<this>): void {
+    if (changed.has('type')) this.type = oneOf('type', this.type, ['bot', 'app'], 'bot');
+    if (changed.has('mode')) this.mode = oneOf('mode', this.mode, ['floating', 'inline', 'headless'], 'floating');
+    if (changed.has('layout') && this.layout) this.layout = oneOf('layout', this.layout, ['pc', 'mobile'], 'pc');
+    if (changed.has('theme')) this.theme = oneOf('theme', this.theme, ['light', 'dark', 'auto'], 'light');
+    if (changed.has('lang') && this.lang && !/^(en|zh)(-|$)/i.test(this.lang)) {
+      reportOption('lang', `"${this.lang}" is not supported; use "en" or "zh-CN". Showing English.`);
+    }
+    if (changed.has('width') && this.width !== undefined && !(this.width > 0)) {
+      reportOption('width', `${this.width} is not a positive number of pixels; using the default.`);
+      this.width = undefined;
+    }
+    if (changed.has('zIndex') && this.zIndex !== undefined && !Number.isInteger(this.zIndex)) {
+      reportOption('z-index', `${this.zIndex} is not an integer; using the default.`);
+      this.zIndex = undefined;
+    }
+    if (changed.has('feedbackTags') && this.feedbackTags) {
+      if (this.feedbackTags.length > 10 || this.feedbackTags.some((t) => t.label.length > 30)) {
+        reportOption('feedback-tags', 'at most 10 tags of at most 30 characters each; extra tags and characters are dropped.');
+        this.feedbackTags = this.feedbackTags.slice(0, 10).map((t) => ({...t, label: t.label.slice(0, 30)}));
+      }
+    }
+    if (changed.has('token') && this.token.startsWith('pat_') && !this.#warnedAboutPat) {
+      this.#warnedAboutPat = true;
+      console.warn(
+        '[coze-chat] A personal access token (pat_…) is set in a web page, where every visitor can read it and act as you. ' +
+          'Use it only for local testing; in production, mint short-lived tokens on your server and pass them with onRefreshToken or token-url.'
+      );
+    }
+    const target = this.type === 'app' ? ['app-id', this.appId, 'workflow-id', this.workflowId] : ['bot-id', this.botId];
+    if (this.#started && target.some((v, i) => i % 2 === 1 && !v)) {
+      reportOption(this.type === 'app' ? 'app-id / workflow-id' : 'bot-id', 'is required to chat.');
+    }
   }
 
   #uiConfig(): UiConfig {
@@ -385,35 +566,78 @@ export class CozeChat extends LitElement implements LauncherTarget {
     if (this.mode === 'headless') return html`<slot></slot>`;
     const floating = this.mode === 'floating';
     const ui = this.#uiConfig();
+    const z = this.zIndex;
     return html`
       ${this.#renderPanel(ui, floating)}
-      ${floating
-        ? html`<coze-launcher part="launcher" .target=${this}></coze-launcher>`
+      ${floating && !this.noLauncher
+        ? html`<coze-launcher part="launcher" class=${this.#layout} exportparts=${launcherParts} .target=${this} style=${styleMap({zIndex: z === undefined ? undefined : String(z)})}>
+            ${this.#slotted('launcher') ? html`<slot name="launcher" slot="icon"></slot>` : nothing}
+          </coze-launcher>`
         : nothing}
     `;
   }
 
   #renderPanel(ui: UiConfig, floating: boolean) {
+    const mobile = floating && this.#layout === 'mobile';
+    const z = this.zIndex;
+    const style = floating
+      ? styleMap({
+          '--_z': z === undefined ? undefined : String(z),
+          '--_panel-width': this.width && !mobile ? `${this.width}px` : undefined,
+        })
+      : nothing;
+    const closable = floating && !this.noClose;
     return html`<section
       part="panel"
+      class=${mobile ? 'mobile' : 'pc'}
       role=${floating ? 'dialog' : 'region'}
       aria-label=${format(ui.strings.panelLabel, {name: ui.botName})}
       ?hidden=${floating && !this.open}
+      style=${style}
       @keydown=${this.#handlePanelKeydown}
     >
-      <header part="header">
-        ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
-        <h2 part="title">${ui.botName}</h2>
-        ${floating
-          ? html`<button part="close-button" type="button" aria-label=${ui.strings.close} title=${ui.strings.close} @click=${this.#handleCloseClick}>
-              ${closeIcon}
-            </button>`
-          : nothing}
-      </header>
-      <coze-message-list exportparts=${listParts}></coze-message-list>
+      ${this.noHeader
+        ? closable
+          ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
+          : nothing
+        : html`<header part="header">
+            <slot name="header">
+              ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
+              <h2 part="title">${ui.botName}</h2>
+            </slot>
+            ${closable ? this.#renderClose(ui) : nothing}
+          </header>`}
+      <coze-message-list exportparts=${listParts}
+        >${this.#slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
+      >
       <coze-composer exportparts=${composerParts}></coze-composer>
-      <div part="footer">${ui.strings.footer}</div>
+      ${this.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
     </section>`;
+  }
+
+  /** Whether the page put content in a slot that is passed on to a part (a passed-on empty slot would hide the part's default). */
+  #slotted(name: string): boolean {
+    return Boolean(this.querySelector(`:scope > [slot="${name}"]`));
+  }
+
+  #renderClose(ui: UiConfig) {
+    return html`<button part="close-button" type="button" aria-label=${ui.strings.close} title=${ui.strings.close} @click=${this.#handleCloseClick}>
+      ${closeIcon}
+    </button>`;
+  }
+
+  #renderFooterText(ui: UiConfig) {
+    if (!this.footerText) return ui.strings.footer;
+    const links = this.footerLinks ?? {};
+    return footerPieces(this.footerText).map((piece) => {
+      if ('text' in piece) return piece.text;
+      const entry = links[piece.name];
+      if (!entry) return '';
+      const href = safeHref(entry.link);
+      return href
+        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${entry.text}</a>`
+        : entry.text;
+    });
   }
 }
 

@@ -24,6 +24,8 @@ export interface LauncherTarget extends HTMLElement {
  * @summary The floating chat button.
  * @tag coze-launcher
  *
+ * @slot icon - Replaces the button's icon while the panel is closed.
+ *
  * @csspart button - The button.
  * @csspart badge - The unread count.
  * @cssprop --coze-launcher-size - Diameter of the button (default `3.5em`).
@@ -99,7 +101,7 @@ export class CozeLauncher extends LitElement {
     const label = open ? strings.closeChat : strings.openChat;
     return html`
       <button part="button" type="button" aria-label=${label} title=${label} aria-expanded=${open ? 'true' : 'false'} @click=${this.#handleClick}>
-        ${open ? closeIcon : chat?.icon ? html`<img src=${chat.icon} alt="" />` : chatIcon}
+        ${open ? closeIcon : html`<slot name="icon">${chat?.icon ? html`<img src=${chat.icon} alt="" />` : chatIcon}</slot>`}
         ${unread ? html`<span part="badge" class="badge" aria-hidden="true">${unread}</span>` : nothing}
       </button>
     `;

@@ -25,6 +25,8 @@ const defaultUi: UiConfig = {lang: 'en', strings: en, botName: en.botName};
  * @summary The scrolling transcript of a Coze chat.
  * @tag coze-message-list
  *
+ * @slot empty - Shown instead of the prologue and suggested questions while the conversation is empty.
+ *
  * @csspart message-list - The scrolling transcript.
  * @csspart message - One message row; carries `data-role` and `data-status`.
  * @csspart bubble - The text of a message.
@@ -131,7 +133,9 @@ export class CozeMessageList extends LitElement {
               ${state.loadingOlder ? ui.strings.loadingOlder : ui.strings.loadOlder}
             </button>`
           : nothing}
-        ${state.messages.length === 0 ? this.#renderEmpty(ui, state.status === 'loading') : nothing}
+        ${state.messages.length === 0
+          ? html`<slot name="empty">${this.#renderEmpty(ui, state.status === 'loading')}</slot>`
+          : nothing}
         <ol>
           ${repeat(
             state.messages,

@@ -1,0 +1,113 @@
+import type {ComplexAttributeConverter} from 'lit';
+
+/** Logs a configuration mistake the way every option reports one. */
+export function reportOption(name: string, problem: string): void {
+  console.error(`[coze-chat] ${name}: ${problem}`);
+}
+
+/**
+ * A converter for JSON-valued attributes that reports bad JSON (or a value of
+ * the wrong shape) instead of throwing from attributeChangedCallback.
+ */
+export function jsonAttribute<T>(
+  name: string,
+  check: (value: unknown) => value is T,
+  expected: string
+): ComplexAttributeConverter<T | undefined> {
+  return {
+    fromAttribute(value) {
+      if (value === null || value.trim() === '') return undefined;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        reportOption(name, `is not valid JSON; expected ${expected}.`);
+        return undefined;
+      }
+      if (!check(parsed)) {
+        reportOption(name, `expected ${expected}.`);
+        return undefined;
+      }
+      return parsed;
+    },
+    toAttribute(value) {
+      return value === undefined ? null : JSON.stringify(value);
+    },
+  };
+}
+
+/** A converter for numeric attributes; an unparsable value is reported and ignored. */
+export function numberAttribute(name: string): ComplexAttributeConverter<number | undefined> {
+  return {
+    fromAttribute(value) {
+      if (value === null || value.trim() === '') return undefined;
+      const n = Number(value);
+      if (!Number.isFinite(n)) {
+        reportOption(name, `"${value}" is not a number.`);
+        return undefined;
+      }
+      return n;
+    },
+    toAttribute(value) {
+      return value === undefined ? null : String(value);
+    },
+  };
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface FooterLink {
+  text: string;
+  link?: string;
+}
+export type FooterLinks = Record<string, FooterLink>;
+
+export const isFooterLinks = (v: unknown): v is FooterLinks =>
+  isRecord(v) && Object.values(v).every((l) => isRecord(l) && typeof l.text === 'string');
+
+export interface FeedbackTag {
+  label: string;
+  isNeedDetail?: boolean;
+}
+
+export const isFeedbackTags = (v: unknown): v is FeedbackTag[] =>
+  Array.isArray(v) && v.every((t) => isRecord(t) && typeof t.label === 'string');
+
+/** The feedback card shown after "unlike" (`ui.chatBot.feedback.feedbackPanel`). */
+export interface FeedbackPanel {
+  title?: string;
+  placeholder?: string;
+  tags?: FeedbackTag[];
+}
+
+/** Checks a value against its allowed set; reports and returns the fallback when it is not one of them. */
+export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (allowed.includes(value as T)) return value as T;
+  reportOption(name, `"${String(value)}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}".`);
+  return fallback;
+}
+
+/** Only http(s) links survive in the footer. */
+export function safeHref(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link, document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Splits footer text on `{{ name }}` placeholders: literal strings and placeholder names alternate. */
+export function footerPieces(text: string): Array<{text: string} | {name: string}> {
+  const pieces: Array<{text: string} | {name: string}> = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    if (match.index > last) pieces.push({text: text.slice(last, match.index)});
+    pieces.push({name: match[1]});
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push({text: text.slice(last)});
+  return pieces;
+}
