@@ -12,6 +12,7 @@ import {
 } from './errors.js';
 import {readCozeStream} from './sse.js';
 import type {
+  AppInfo,
   BotInfo,
   ChatRequest,
   ContextSection,
@@ -25,6 +26,8 @@ import type {
   MessageFeedback,
   MessagePage,
   RequestOptions,
+  WorkflowChatRequest,
+  WorkflowInfo,
 } from './types.js';
 
 export interface CozeClientOptions {
@@ -47,12 +50,33 @@ export interface ListConversationsParams extends RequestOptions {
 }
 
 export interface CreateConversationParams extends RequestOptions {
-  botId: string;
+  /** The bot the conversation belongs to; omitted from the body when absent (app conversations). */
+  botId?: string;
   /** Channel; default `'999'` (Chat SDK). */
   connectorId?: string;
   userId?: string;
   name?: string;
   messages?: EnterMessage[];
+  /** App mode: the app the conversation belongs to. */
+  appId?: string;
+  /** App mode: the chatflow that will run in it. */
+  workflowId?: string;
+  /** App mode: the conversation's name within the app (the official widget uses `'Default'`). */
+  conversationName?: string;
+  /** App mode: return the existing conversation of that name instead of making a second one. */
+  getOrCreate?: boolean;
+}
+
+export interface AppInfoParams {
+  /** App version to describe; the latest published one when absent. */
+  version?: string;
+  /** Channel; default `'999'` (Chat SDK). */
+  connectorId?: string;
+}
+
+export interface WorkflowInfoParams {
+  /** Channel; default `'999'` (Chat SDK). */
+  connectorId?: string;
 }
 
 export interface ListMessagesParams extends RequestOptions {
@@ -108,21 +132,84 @@ export class CozeClient {
     });
     const data = record(envelope.data);
     const onboarding = record(data.onboarding_info);
-    const questions = Array.isArray(onboarding.suggested_questions)
-      ? onboarding.suggested_questions
-      : [];
     const info: BotInfo = {
       id: str(data.bot_id) ?? str(data.id) ?? botId,
       name: str(data.name) ?? '',
-      suggestedQuestions: questions.filter(
-        (q): q is string => typeof q === 'string' && q.trim() !== ''
-      ),
+      suggestedQuestions: suggestedQuestions(onboarding),
     };
     const iconUrl = str(data.icon_url);
     const description = str(data.description);
     const prologue = str(onboarding.prologue);
     if (iconUrl) info.iconUrl = iconUrl;
     if (description) info.description = description;
+    if (prologue) info.prologue = prologue;
+    return info;
+  }
+
+  /**
+   * The app's name, icon and description (`GET /v1/apps/{app_id}`), for app
+   * mode. Field names are read leniently (`app_id`/`id`, `icon_url`/`icon`).
+   */
+  async getAppInfo(
+    appId: string,
+    params: AppInfoParams = {},
+    options: RequestOptions = {}
+  ): Promise<AppInfo> {
+    const envelope = await this.#json({
+      method: 'GET',
+      path: `/v1/apps/${encodeURIComponent(appId)}`,
+      query: {version: params.version, connector_id: params.connectorId ?? DEFAULT_CONNECTOR},
+      signal: options.signal,
+    });
+    const data = record(envelope.data);
+    const nested = record(data.app);
+    const field = (key: string) => str(data[key]) ?? str(nested[key]);
+    const info: AppInfo = {
+      id: field('app_id') ?? field('id') ?? appId,
+      name: field('name') ?? field('app_name') ?? '',
+    };
+    const iconUrl = field('icon_url') ?? field('icon');
+    const description = field('description') ?? field('desc');
+    if (iconUrl) info.iconUrl = iconUrl;
+    if (description) info.description = description;
+    return info;
+  }
+
+  /**
+   * A chatflow's role (`GET /v1/workflows/{workflow_id}`): the name, avatar,
+   * prologue and suggested questions the chat shows in app mode. Read
+   * leniently, in this order: the role config under `data.role` (`name`,
+   * `avatar` as a URL or `{image_url}`, `onboarding_info`), then the workflow
+   * under `data.workflow_detail` (`workflow_name`, `icon_url`), then the same
+   * keys on `data` itself.
+   */
+  async getWorkflowInfo(
+    workflowId: string,
+    params: WorkflowInfoParams = {},
+    options: RequestOptions = {}
+  ): Promise<WorkflowInfo> {
+    const envelope = await this.#json({
+      method: 'GET',
+      path: `/v1/workflows/${encodeURIComponent(workflowId)}`,
+      query: {connector_id: params.connectorId ?? DEFAULT_CONNECTOR},
+      signal: options.signal,
+    });
+    const data = record(envelope.data);
+    const role = record(data.role);
+    const detail = record(data.workflow_detail ?? data.workflow);
+    const layers = [role, detail, data];
+    const first = (read: (layer: Record<string, unknown>) => string | undefined) =>
+      layers.map(read).find((value) => value !== undefined);
+    const onboarding = record(layers.map((l) => l.onboarding_info).find((v) => v !== undefined));
+    const info: WorkflowInfo = {
+      id: first((l) => str(l.workflow_id)) ?? str(data.id) ?? workflowId,
+      suggestedQuestions: suggestedQuestions(onboarding),
+    };
+    const name = first((l) => str(l.name) ?? str(l.workflow_name));
+    const iconUrl = first((l) => imageUrl(l.avatar) ?? str(l.icon_url) ?? imageUrl(l.icon));
+    const prologue = str(onboarding.prologue);
+    if (name) info.name = name;
+    if (iconUrl) info.iconUrl = iconUrl;
     if (prologue) info.prologue = prologue;
     return info;
   }
@@ -154,15 +241,22 @@ export class CozeClient {
     };
   }
 
-  /** Creates a conversation (`POST /v1/conversation/create`). */
+  /**
+   * Creates a conversation (`POST /v1/conversation/create`). For an app, pass
+   * `appId`, `workflowId` and `conversationName`; with `getOrCreate` the
+   * existing conversation of that name comes back instead of a new one.
+   */
   async createConversation(
     params: CreateConversationParams,
     options: RequestOptions = {}
   ): Promise<ConversationData> {
-    const body: Record<string, unknown> = {
-      bot_id: params.botId,
-      connector_id: params.connectorId ?? DEFAULT_CONNECTOR,
-    };
+    const body: Record<string, unknown> = {};
+    if (params.botId) body.bot_id = params.botId;
+    if (params.appId) body.app_id = params.appId;
+    if (params.workflowId) body.workflow_id = params.workflowId;
+    if (params.conversationName !== undefined) body.conversation_name = params.conversationName;
+    if (params.getOrCreate !== undefined) body.get_or_create = params.getOrCreate;
+    body.connector_id = params.connectorId ?? DEFAULT_CONNECTOR;
     if (params.userId) body.user_id = params.userId;
     if (params.name !== undefined) body.name = params.name;
     if (params.messages) body.messages = params.messages;
@@ -222,8 +316,6 @@ export class CozeClient {
     req: ChatRequest,
     options: RequestOptions = {}
   ): AsyncGenerator<CozeStreamEvent, void, undefined> {
-    const signal = options.signal;
-    if (signal?.aborted) throw abortReason(signal);
     const body: Record<string, unknown> = {
       bot_id: req.botId,
       user_id: req.userId,
@@ -233,14 +325,58 @@ export class CozeClient {
     };
     if (req.parameters) body.parameters = req.parameters;
     if (req.customVariables) body.custom_variables = req.customVariables;
-    const call: Call = {
+    yield* this.#stream({
       method: 'POST',
       path: '/v3/chat',
       query: {conversation_id: req.conversationId},
       body,
-      signal,
-    };
+      signal: options.signal,
+    });
+  }
 
+  /**
+   * Runs one turn of an app's chatflow and streams its events
+   * (`POST /v1/workflows/chat`). Unlike `streamChat`, `conversation_id` goes
+   * in the body, and `parameters` is always sent (`{}` when absent). Errors,
+   * token refresh and retry behave exactly as for `streamChat`.
+   *
+   * When a question or input node pauses the flow, the question arrives as an
+   * `answer`, then a `verbose` message for which `isInterrupt()` is true, and
+   * the stream ends with `done` (which carries `debugUrl`) and no
+   * `conversation.chat.completed`. Resume by calling this again with the
+   * user's reply in the same conversation.
+   */
+  async *streamWorkflowChat(
+    req: WorkflowChatRequest,
+    options: RequestOptions = {}
+  ): AsyncGenerator<CozeStreamEvent, void, undefined> {
+    const body: Record<string, unknown> = {
+      workflow_id: req.workflowId,
+      app_id: req.appId,
+      additional_messages: req.additionalMessages,
+      parameters: req.parameters ?? {},
+    };
+    if (req.conversationId) body.conversation_id = req.conversationId;
+    body.connector_id = req.connectorId ?? DEFAULT_CONNECTOR;
+    body.ext = {user_id: req.userId};
+    if (req.appVersion) body.workflow_version = req.appVersion;
+    yield* this.#stream({
+      method: 'POST',
+      path: '/v1/workflows/chat',
+      body,
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * Opens a streaming call and yields its events. A rejection before the
+   * stream starts (a JSON answer instead of `text/event-stream`, or a bare
+   * auth error as the stream's first event) is thrown as a `CozeApiError`,
+   * after one token refresh and retry for auth errors.
+   */
+  async *#stream(call: Call): AsyncGenerator<CozeStreamEvent, void, undefined> {
+    const signal = call.signal;
+    if (signal?.aborted) throw abortReason(signal);
     const opened = await this.#withAuth(async (token) => {
       const response = await this.#fetch(call, token);
       const logId = response.headers.get('x-tt-logid') ?? undefined;
@@ -524,6 +660,21 @@ function withLogId(err: unknown, logId: string | undefined): unknown {
 function originOf(url: string): string {
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(url);
   return match ? match[0] : (url.split(/[?#]/)[0] ?? url);
+}
+
+/** Non-empty suggested questions of an `onboarding_info`: strings, or `{content}` objects. */
+function suggestedQuestions(onboarding: Record<string, unknown>): string[] {
+  const list = Array.isArray(onboarding.suggested_questions) ? onboarding.suggested_questions : [];
+  return list
+    .map((q: unknown) => (typeof q === 'string' ? q : str(record(q).content)))
+    .filter((q): q is string => typeof q === 'string' && q.trim() !== '');
+}
+
+/** An image given as a URL string or as `{image_url}` / `{url}`. */
+function imageUrl(value: unknown): string | undefined {
+  if (typeof value === 'string') return str(value);
+  const image = record(value);
+  return str(image.image_url) ?? str(image.url);
 }
 
 function record(value: unknown): Record<string, unknown> {

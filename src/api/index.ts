@@ -1,10 +1,14 @@
 export {CozeClient} from './client.js';
 export type {
+  AppInfoParams,
   CozeClientOptions,
   CreateConversationParams,
   ListConversationsParams,
   ListMessagesParams,
+  WorkflowInfoParams,
 } from './client.js';
+export {interruptQuestion, isInterrupt, readVerbose} from './chatflow.js';
+export type {VerboseContent} from './chatflow.js';
 export {TokenSource} from './auth.js';
 export type {TokenOptions} from './auth.js';
 export {

@@ -102,6 +102,26 @@ export interface BotInfo {
   suggestedQuestions: string[];
 }
 
+/** App profile from `GET /v1/apps/{app_id}`, reduced to what the widget shows. */
+export interface AppInfo {
+  id: string;
+  name: string;
+  iconUrl?: string;
+  description?: string;
+}
+
+/**
+ * A chatflow's role from `GET /v1/workflows/{workflow_id}`: the name, avatar
+ * and onboarding the chat shows for it.
+ */
+export interface WorkflowInfo {
+  id: string;
+  name?: string;
+  iconUrl?: string;
+  prologue?: string;
+  suggestedQuestions: string[];
+}
+
 export interface MessagePage {
   messages: CozeMessage[];
   firstId?: string;
@@ -153,6 +173,24 @@ export interface ChatRequest {
   connectorId?: string;
   parameters?: Record<string, unknown>;
   customVariables?: Record<string, string>;
+}
+
+/** Body of `POST /v1/workflows/chat`: one turn of an app's chatflow (always streamed). */
+export interface WorkflowChatRequest {
+  workflowId: string;
+  appId: string;
+  /** Sent as `ext.user_id`. */
+  userId: string;
+  /** Sent in the body (not the query, as for `/v3/chat`). */
+  conversationId?: string;
+  /** The last one is this turn's input; to answer a question node, send the reply here. */
+  additionalMessages: EnterMessage[];
+  /** Start-node inputs; `{}` is sent when absent. */
+  parameters?: Record<string, unknown>;
+  /** Channel; default `'999'` (Chat SDK). */
+  connectorId?: string;
+  /** App version to run, sent as `workflow_version`. */
+  appVersion?: string;
 }
 
 /** A file uploaded with `POST /v1/files/upload`; use `id` as `file_id` in an `object_string` item. */
