@@ -365,8 +365,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   get #lang(): Lang {
-    const own = this.getAttribute('lang');
-    if (own) return toLang(own);
+    if (this.lang) return toLang(this.lang);
     return toLang(this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
 
