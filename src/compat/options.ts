@@ -101,7 +101,8 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
   };
 
   /** The first candidate that is set (legacy keys come after the current ones). */
-  const first = (...candidates: Found[]): Found | undefined => candidates.find(([, v]) => v !== undefined);
+  const first = (...candidates: Found[]): Found | undefined =>
+    candidates.find(([, v]) => v !== undefined);
 
   const string = (found: Found | undefined): string | undefined => {
     if (!found) return undefined;
@@ -127,7 +128,10 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
     return undefined;
   };
 
-  const oneOf = <T extends string>(found: Found | undefined, allowed: readonly T[]): T | undefined => {
+  const oneOf = <T extends string>(
+    found: Found | undefined,
+    allowed: readonly T[]
+  ): T | undefined => {
     const v = string(found);
     if (v === undefined) return undefined;
     if ((allowed as readonly string[]).includes(v)) return v as T;
@@ -159,7 +163,9 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
     return {
       properties,
       mount,
-      errors: [`options: expected an object like {config: {botId}, auth: {type: 'token', token}}, got ${kindOf(options)}.`],
+      errors: [
+        `options: expected an object like {config: {botId}, auth: {type: 'token', token}}, got ${kindOf(options)}.`,
+      ],
       rejected: true,
     };
   }
@@ -167,7 +173,9 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
 
   // config: what to chat with.
   if (!isRecord(o.config)) {
-    errors.push(`config: is required, e.g. config: {type: 'bot', botId: '…'}; got ${kindOf(o.config)}.`);
+    errors.push(
+      `config: is required, e.g. config: {type: 'bot', botId: '…'}; got ${kindOf(o.config)}.`
+    );
     rejected = true;
   }
   const config = section('config', o.config);
@@ -194,7 +202,9 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
     if (type === 'app' && !(properties.appId && properties.workflowId)) {
       errors.push(`config.appInfo: appId and workflowId are required when config.type is 'app'.`);
     } else if (type !== 'app' && !botId) {
-      errors.push(`config.botId: is required (or config.botInfo.botId), e.g. config: {type: 'bot', botId: '…'}.`);
+      errors.push(
+        `config.botId: is required (or config.botInfo.botId), e.g. config: {type: 'bot', botId: '…'}.`
+      );
     }
   }
 
@@ -216,9 +226,12 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
   const auth = section('auth', o.auth);
   const fix = `Set auth: {type: 'token', token, onRefreshToken} (mint short-lived tokens on your server).`;
   const token = string(first(['auth.token', auth.token]));
-  const onRefreshToken = func<ChatProperties['onRefreshToken']>(first(['auth.onRefreshToken', auth.onRefreshToken]));
+  const onRefreshToken = func<ChatProperties['onRefreshToken']>(
+    first(['auth.onRefreshToken', auth.onRefreshToken])
+  );
   if (auth.type !== undefined && auth.type !== 'token') {
-    const named = typeof auth.type === 'string' && /^\w{1,20}$/.test(auth.type) ? ` '${auth.type}'` : '';
+    const named =
+      typeof auth.type === 'string' && /^\w{1,20}$/.test(auth.type) ? ` '${auth.type}'` : '';
     errors.push(`auth.type${named} is not supported: Coze's OpenAPI needs a token. ${fix}`);
     rejected = true;
   } else if (!token && !onRefreshToken) {
@@ -227,7 +240,10 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
   }
   set('token', token);
   set('onRefreshToken', onRefreshToken);
-  set('connectorId', id(first(['config.connectorId', config.connectorId], ['auth.connectorId', auth.connectorId])));
+  set(
+    'connectorId',
+    id(first(['config.connectorId', config.connectorId], ['auth.connectorId', auth.connectorId]))
+  );
 
   // userInfo: who is chatting.
   const user = section('userInfo', o.userInfo);
@@ -258,7 +274,10 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
     else wrong(zIndex[0], 'an integer', zIndex[1]);
   }
 
-  setOff('noLauncher', boolean(first(['ui.asstBtn.isNeed', section('ui.asstBtn', ui.asstBtn).isNeed])));
+  setOff(
+    'noLauncher',
+    boolean(first(['ui.asstBtn.isNeed', section('ui.asstBtn', ui.asstBtn).isNeed]))
+  );
 
   const header = section('ui.header', ui.header);
   setOff('noHeader', boolean(first(['ui.header.isShow', header.isShow])));
@@ -276,7 +295,8 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
       } else if (entry.link !== undefined && typeof entry.link !== 'string') {
         wrong(`${path}.link`, 'a string', entry.link);
       } else {
-        links[name] = entry.link === undefined ? {text: entry.text} : {text: entry.text, link: entry.link};
+        links[name] =
+          entry.link === undefined ? {text: entry.text} : {text: entry.text, link: entry.link};
       }
     }
     properties.footerLinks = links;
@@ -300,10 +320,19 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
     }
   }
   setOff('noAudio', boolean(first(['ui.chatBot.isNeedAudio', chatBot.isNeedAudio])));
-  setOff('noFunctionCalls', boolean(first(['ui.chatBot.isNeedFunctionCallMessage', chatBot.isNeedFunctionCallMessage])));
-  set('newConversation', boolean(first(['ui.chatBot.isNeedAddNewConversation', chatBot.isNeedAddNewConversation])));
+  setOff(
+    'noFunctionCalls',
+    boolean(first(['ui.chatBot.isNeedFunctionCallMessage', chatBot.isNeedFunctionCallMessage]))
+  );
+  set(
+    'newConversation',
+    boolean(first(['ui.chatBot.isNeedAddNewConversation', chatBot.isNeedAddNewConversation]))
+  );
   set('quote', boolean(first(['ui.chatBot.isNeedQuote', chatBot.isNeedQuote])));
-  setOff('noClearContext', boolean(first(['ui.chatBot.isNeedClearContext', chatBot.isNeedClearContext])));
+  setOff(
+    'noClearContext',
+    boolean(first(['ui.chatBot.isNeedClearContext', chatBot.isNeedClearContext]))
+  );
 
   const feedback = section('ui.chatBot.feedback', chatBot.feedback);
   set('feedback', boolean(first(['ui.chatBot.feedback.isNeedFeedback', feedback.isNeedFeedback])));
@@ -325,7 +354,9 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
             continue;
           }
           const detail = boolean(first([`${path}.isNeedDetail`, tag.isNeedDetail]));
-          result.tags.push(detail === undefined ? {label: tag.label} : {label: tag.label, isNeedDetail: detail});
+          result.tags.push(
+            detail === undefined ? {label: tag.label} : {label: tag.label, isNeedDetail: detail}
+          );
         }
       } else {
         wrong(`${panelPath}.tags`, 'an array', panel.tags);
@@ -336,10 +367,21 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
 
   set('onShow', func<ChatProperties['onShow']>(first(['ui.chatBot.onShow', chatBot.onShow])));
   set('onHide', func<ChatProperties['onHide']>(first(['ui.chatBot.onHide', chatBot.onHide])));
-  set('onBeforeShow', func<ChatProperties['onBeforeShow']>(first(['ui.chatBot.onBeforeShow', chatBot.onBeforeShow])));
-  set('onBeforeHide', func<ChatProperties['onBeforeHide']>(first(['ui.chatBot.onBeforeHide', chatBot.onBeforeHide])));
+  set(
+    'onBeforeShow',
+    func<ChatProperties['onBeforeShow']>(first(['ui.chatBot.onBeforeShow', chatBot.onBeforeShow]))
+  );
+  set(
+    'onBeforeHide',
+    func<ChatProperties['onBeforeHide']>(first(['ui.chatBot.onBeforeHide', chatBot.onBeforeHide]))
+  );
 
-  set('conversations', boolean(first(['ui.conversations.isNeed', section('ui.conversations', ui.conversations).isNeed])));
+  set(
+    'conversations',
+    boolean(
+      first(['ui.conversations.isNeed', section('ui.conversations', ui.conversations).isNeed])
+    )
+  );
 
   // Legacy top-level el: the floating widget lives inside it instead of <body>.
   if (o.el !== undefined) {
