@@ -244,3 +244,38 @@ export const TOOL_SCENARIO = {
 
 /** The few words streamed before a scripted failure. */
 export const PARTIAL_ANSWER = 'Let me look into that for you, one moment while I';
+
+/** The chatflow's onboarding suggestions; the first one starts the question-node flow. */
+export const CHATFLOW_SUGGESTED_QUESTIONS = [
+  'I want a jacket, what size?',
+  'Show me some markdown',
+  'help',
+];
+
+/** The chatflow role's prologue. */
+export const CHATFLOW_PROLOGUE =
+  'Hello {{user_name}}, I am a chatflow running in the emulator. Ask me for a jacket and I will ' +
+  'ask which size you need, or type "help" to see what else I can do.';
+
+/** What the `size` question node asks. */
+export const SIZE_QUESTION = 'Which size do you need: S, M or L?';
+
+/**
+ * The question node asked again, after a reply that named no size.
+ * @param {string} reply
+ */
+export function sizeAskedAgain(reply) {
+  const said = reply.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `Sorry, I did not catch a size in "${said}". ${SIZE_QUESTION}`;
+}
+
+/**
+ * The chatflow's answer once the question node has its reply.
+ * @param {string} size
+ */
+export function sizeNoted(size) {
+  return (
+    `Noted: size ${size}. A jacket in size ${size} is set aside for you; ` +
+    'the chatflow has finished, so ask me anything else.'
+  );
+}

@@ -26,23 +26,31 @@ import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
  */
 
 /**
+ * `interrupt` pauses a chatflow on a question node: the conversation then waits for the user's
+ * reply (`node` names what it waits for) and the stream ends with `done`, no `chat.completed`.
  * @typedef {{kind: 'answer', text: string, pacing: Pacing, reasoning?: string, stopAfter?: number}
  *   | {kind: 'tool', callContent: string, resultContent: string, delayMs: number}
  *   | {kind: 'error-event', code: number, msg: string}
  *   | {kind: 'chat-failed', code: number, msg: string}
  *   | {kind: 'chat-failed-bare', code: string, msg: string}
+ *   | {kind: 'interrupt', node: string}
  *   | {kind: 'cut'}} Step
  */
 
 /**
- * @typedef {{type: 'stream', name: string, steps: Step[], followUps: string[]}
+ * A stream script may skip the `chat.created` / `chat.in_progress` preamble (`preamble: false`,
+ * as a chatflow that fails at once), and may answer a waiting question node (`resumes: true`).
+ * @typedef {{type: 'stream', name: string, steps: Step[], followUps: string[], preamble?: boolean,
+ *     resumes?: boolean}
  *   | {type: 'reject', name: string, status: number, code: number, msg: string}
  *   | {type: 'bare', name: string, body: string}
  *   | {type: 'fixture', name: string, file: string}} Script
  */
 
+/** @typedef {Extract<Script, {type: 'stream'}>} StreamScript */
+
 /** Normal pacing: 2–6 characters, 15 ms apart. */
-const NORMAL = {min: 2, max: 6, delayMs: 15};
+export const NORMAL = {min: 2, max: 6, delayMs: 15};
 /** Pacing for longer showcase answers. */
 const BRISK = {min: 3, max: 8, delayMs: 10};
 /** `long`: ~20-character pieces, 2 ms apart. */
@@ -59,7 +67,8 @@ const partial = () =>
  * @property {string} phrase what to type
  * @property {RegExp} pattern
  * @property {string} about one line for `help`
- * @property {(question: string, match: RegExpExecArray) => Script} script
+ * @property {(question: string, match: RegExpExecArray, triggers: readonly Trigger[]) => Script}
+ *   script gets the whole list it was chosen from (for `help`)
  */
 
 /** @type {readonly Trigger[]} in matching order: failures first */
@@ -149,8 +158,8 @@ export const TRIGGERS = [
     phrase: 'help',
     pattern: /\bhelp\b/i,
     about: 'this list.',
-    script: () =>
-      stream('help', helpAnswer(TRIGGERS), BRISK, ['Show me some markdown', 'tool', 'think']),
+    script: (_question, _match, triggers) =>
+      stream('help', helpAnswer(triggers), BRISK, ['Show me some markdown', 'tool', 'think']),
   },
   {
     phrase: 'markdown',
@@ -220,9 +229,9 @@ export const TRIGGERS = [
  * @param {string} text
  * @param {Pacing} pacing
  * @param {string[]} followUps
- * @returns {Script}
+ * @returns {StreamScript}
  */
-function stream(name, text, pacing, followUps) {
+export function stream(name, text, pacing, followUps) {
   return {type: 'stream', name, followUps, steps: [{kind: 'answer', text, pacing}]};
 }
 
@@ -230,12 +239,13 @@ function stream(name, text, pacing, followUps) {
  * Chooses the script for a question: the first trigger that matches, else the echo.
  * @param {string} question the text of the last user message
  * @param {number} [attachments] file/image items sent with it
+ * @param {readonly Trigger[]} [triggers] the bot's by default
  * @returns {Script}
  */
-export function chooseScript(question, attachments = 0) {
-  for (const trigger of TRIGGERS) {
+export function chooseScript(question, attachments = 0, triggers = TRIGGERS) {
+  for (const trigger of triggers) {
     const match = trigger.pattern.exec(question);
-    if (match) return trigger.script(question, match);
+    if (match) return trigger.script(question, match, triggers);
   }
   return stream('echo', echoAnswer(question, attachments), NORMAL, [
     'Tell me more',

@@ -39,13 +39,27 @@ export const NULL_SINK = Object.freeze({
  */
 export const CANCEL_LINGER_MS = 1000;
 
-/** The verbose message Coze sends once every answer of a chat is finished. */
-const ANSWER_FINISH = JSON.stringify({
-  msg_type: 'generate_answer_finish',
-  data: JSON.stringify({finish_reason: 0, FinData: ''}),
-  from_module: null,
-  from_unit: null,
-});
+/**
+ * The content of a `verbose` message, as Coze writes it.
+ * @param {string} msgType
+ * @param {string} data
+ */
+function verbose(msgType, data) {
+  return JSON.stringify({msg_type: msgType, data, from_module: null, from_unit: null});
+}
+
+/** Sent once every answer of a chat is finished (finish reason 0). */
+const ANSWER_FINISH = verbose(
+  'generate_answer_finish',
+  JSON.stringify({finish_reason: 0, FinData: ''})
+);
+/** Sent when a chatflow pauses on a question node; `data` is empty as in Coze's documented stream. */
+const INTERRUPT = verbose('interrupt', '');
+/** The finish that follows an interrupt (finish reason 1). */
+const INTERRUPT_FINISH = verbose(
+  'generate_answer_finish',
+  JSON.stringify({finish_reason: 1, FinData: ''})
+);
 
 /**
  * Resolves after `ms`, or at once when `signal` aborts.
@@ -137,7 +151,7 @@ export function eventMessage(m, {content = m.content, reasoning, times = 'none'}
  * @param {Store} args.store
  * @param {ConversationRecord} args.conversation
  * @param {ChatRecord} args.rec
- * @param {{steps: Step[], followUps: string[]}} args.script
+ * @param {{steps: Step[], followUps: string[], preamble?: boolean, resumes?: boolean}} args.script
  * @param {EventSink} args.out
  * @param {number} args.speed delay multiplier
  * @param {number} args.inputChars length of the prompt, for the usage counts
@@ -157,6 +171,19 @@ export async function playChat({
   const signal = controller.signal;
   const wait = (/** @type {number} */ ms) => sleep(ms * speed, signal);
   let outputChars = 0;
+  // The reply a waiting question node gets is this turn's message.
+  if (script.resumes) conversation.waiting = null;
+
+  /** Final token counts, from the prompt and what was streamed. */
+  const countUsage = () => {
+    const inputCount = 300 + Math.ceil(inputChars / 4);
+    const outputCount = Math.ceil(outputChars / 4);
+    chat.usage = {
+      token_count: inputCount + outputCount,
+      output_count: outputCount,
+      input_count: inputCount,
+    };
+  };
 
   /** Ends the response of a stopped chat; a canceled one lingers for the client to hang up. */
   const stopped = async () => {
@@ -223,11 +250,13 @@ export async function playChat({
   };
 
   try {
-    out.send('conversation.chat.created', chatView(rec, {withInserted: true}));
-    await wait(10);
-    if (signal.aborted) return stopped();
+    if (script.preamble !== false) {
+      out.send('conversation.chat.created', chatView(rec, {withInserted: true}));
+      await wait(10);
+      if (signal.aborted) return stopped();
+    }
     chat.status = 'in_progress';
-    out.send('conversation.chat.in_progress', chatView(rec));
+    if (script.preamble !== false) out.send('conversation.chat.in_progress', chatView(rec));
 
     for (const step of script.steps) {
       switch (step.kind) {
@@ -281,6 +310,22 @@ export async function playChat({
           await wait(20);
           fail(5000, 'the connection was cut');
           return out.cut();
+        case 'interrupt': {
+          // A question node: no follow-ups and no chat.completed; the next turn is the reply.
+          await wait(10);
+          if (signal.aborted) return stopped();
+          for (const content of [INTERRUPT, INTERRUPT_FINISH]) {
+            const note = assistantMessage({type: 'verbose', content});
+            out.send('conversation.message.completed', eventMessage(note, {times: 'both'}));
+            rec.produced.push(note);
+          }
+          chat.status = 'requires_action';
+          countUsage();
+          conversation.waiting = {chatId: chat.id, node: step.node};
+          if (rec.save) store.save(conversation, rec.produced);
+          out.send('done', doneData);
+          return out.end();
+        }
       }
     }
 
@@ -295,15 +340,9 @@ export async function playChat({
       rec.produced.push(followUp);
     }
 
-    const inputCount = 300 + Math.ceil(inputChars / 4);
-    const outputCount = Math.ceil(outputChars / 4);
     chat.status = 'completed';
     chat.completed_at = nowSeconds();
-    chat.usage = {
-      token_count: inputCount + outputCount,
-      output_count: outputCount,
-      input_count: inputCount,
-    };
+    countUsage();
     if (rec.save) store.save(conversation, rec.produced);
     out.send('conversation.chat.completed', chatView(rec));
     out.send('done', doneData);

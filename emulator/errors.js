@@ -19,3 +19,7 @@ export const CANNOT_CANCEL = {code: 4104, msg: 'chat cannot be canceled in its c
 export const NOT_FOUND = {code: 4200, msg: 'the requested API does not exist'};
 export const INTERNAL_ERROR = {code: 5000, msg: 'internal server error'};
 export const WORKFLOW_NOT_PUBLISHED = {code: 4200, msg: 'the workflow has not been published'};
+export const APP_NOT_PUBLISHED = {
+  code: 4200,
+  msg: 'the app does not exist or has not been published to this channel',
+};

@@ -1,17 +1,41 @@
 // @ts-check
-/** Routes under `/__emulator/`: the request log, reset, fixture replay and the bot icon. */
+/** Routes under `/__emulator/`: the request log, reset, fixture replay and the avatars. */
 import {fixtureContentType, readFixture, resolveFixture, sendChunked} from './fixture-files.js';
 import {sendJson, writeHead} from './http.js';
 
 /** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
 
-/** The bot's avatar: a rounded square with a speech bubble. */
-export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
-<rect width="64" height="64" rx="14" fill="#4d53e8"/>
+/**
+ * An avatar: a rounded square in `color` with a speech bubble.
+ * @param {string} color
+ */
+function avatarSvg(color) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
+<rect width="64" height="64" rx="14" fill="${color}"/>
 <path d="M16 20h32a4 4 0 0 1 4 4v14a4 4 0 0 1-4 4H30l-9 7v-7h-5a4 4 0 0 1-4-4V24a4 4 0 0 1 4-4z" fill="#fff"/>
-<circle cx="25" cy="31" r="3" fill="#4d53e8"/><circle cx="39" cy="31" r="3" fill="#4d53e8"/>
+<circle cx="25" cy="31" r="3" fill="${color}"/><circle cx="39" cy="31" r="3" fill="${color}"/>
 </svg>
 `;
+}
+
+/** The bot's avatar. */
+export const ICON_SVG = avatarSvg('#4d53e8');
+
+/** Avatars served under `/__emulator/`: the bot's, the app's and the chatflow role's. */
+const ICONS = new Map([
+  ['icon.svg', ICON_SVG],
+  ['app-icon.svg', avatarSvg('#0f8a5f')],
+  ['chatflow-icon.svg', avatarSvg('#c2410c')],
+]);
+
+/**
+ * The URL of an avatar served by this emulator, on the host the request came to.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {'icon.svg' | 'app-icon.svg' | 'chatflow-icon.svg'} file
+ */
+export function iconUrl(req, file) {
+  return `http://${req.headers.host ?? 'localhost'}/__emulator/${file}`;
+}
 
 const FIXTURE_PREFIX = '/__emulator/fixture/';
 
@@ -53,9 +77,10 @@ export async function handleInspect(state, req, res, url, reset) {
     sendJson(res, 200, {ok: true});
     return;
   }
-  if (path === '/__emulator/icon.svg' && method === 'GET') {
+  const icon = ICONS.get(path.slice('/__emulator/'.length));
+  if (icon && method === 'GET') {
     writeHead(res, 200, {'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600'});
-    res.end(ICON_SVG);
+    res.end(icon);
     return;
   }
   if (path.startsWith(FIXTURE_PREFIX) && (method === 'GET' || method === 'POST')) {

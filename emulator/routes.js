@@ -1,6 +1,7 @@
 // @ts-check
 /** The API route table and the request pipeline for `/v1/*` and `/v3/*`: log, CORS, auth, dispatch. */
 import {cancelChat, listChatMessages, retrieveChat, startChat} from './api/chat.js';
+import {getApp} from './api/apps.js';
 import {getBot} from './api/bots.js';
 import {
   clearConversation,
@@ -12,7 +13,7 @@ import {
 } from './api/conversations.js';
 import {retrieveFile, uploadFile} from './api/files.js';
 import {listMessages, messageFeedback, retrieveMessage} from './api/messages.js';
-import {workflowChat} from './api/workflows.js';
+import {getWorkflow, workflowChat} from './api/workflows.js';
 import {AUTH_ERROR, INTERNAL_ERROR, INVALID_PARAMETER, NOT_FOUND} from './errors.js';
 import {createExchange} from './exchange.js';
 import {bearerToken, isMultipart, parseJson, readBody, writeHead} from './http.js';
@@ -28,6 +29,8 @@ export const EXPIRED_MARK = 'expired';
 /** @type {[method: string, path: string, handler: Handler][]} */
 const TABLE = [
   ['GET', '/v1/bots/:bot_id', getBot],
+  ['GET', '/v1/apps/:app_id', getApp],
+  ['GET', '/v1/workflows/:workflow_id', getWorkflow],
   ['GET', '/v1/conversations', listConversations],
   ['POST', '/v1/conversation/create', createConversation],
   ['GET', '/v1/conversation/retrieve', retrieveConversation],

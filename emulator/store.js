@@ -49,14 +49,23 @@ import {compareIds, nowSeconds} from './ids.js';
  */
 
 /**
+ * A chatflow paused on a question node, waiting for the user's reply in the next turn.
+ * @typedef {object} Waiting
+ * @property {string} chatId the chat that asked
+ * @property {string} node what the node waits for (the chatflow's name for it)
+ */
+
+/**
  * @typedef {object} ConversationRecord
  * @property {ConversationData} data
- * @property {string} botId
+ * @property {string} botId the bot or app it belongs to
+ * @property {string} appId the app it belongs to ('' for bot conversations)
  * @property {string} userId `user_id` that created it ('' when none was given)
  * @property {string} token bearer token that created it
  * @property {number} touched ordering tie-breaker for equal `updated_at`
  * @property {Message[]} messages stored history, oldest first
  * @property {ChatRecord | null} running the chat currently producing an answer
+ * @property {Waiting | null} waiting the chatflow question node awaiting the next message
  */
 
 /**
@@ -100,11 +109,11 @@ export function createStore(newId) {
 
   return {
     /**
-     * @param {{botId: string, connectorId: string, userId: string, token: string, name?: string,
-     *   metaData?: Record<string, string>}} init
+     * @param {{botId: string, appId?: string, connectorId: string, userId: string, token: string,
+     *   name?: string, metaData?: Record<string, string>}} init
      * @returns {ConversationRecord}
      */
-    createConversation({botId, connectorId, userId, token, name = '', metaData = {}}) {
+    createConversation({botId, appId = '', connectorId, userId, token, name = '', metaData = {}}) {
       const id = newId();
       const now = nowSeconds();
       /** @type {ConversationRecord} */
@@ -120,11 +129,13 @@ export function createStore(newId) {
           creator_id: creatorId(userId || token),
         },
         botId,
+        appId,
         userId,
         token,
         touched: ++touches,
         messages: [],
         running: null,
+        waiting: null,
       };
       conversations.set(id, record);
       return record;
@@ -156,6 +167,27 @@ export function createStore(newId) {
       mine.sort((a, b) => a.data.updated_at - b.data.updated_at || a.touched - b.touched);
       if (!ascending) mine.reverse();
       return mine;
+    },
+
+    /**
+     * An app's conversation of that name for that owner and channel (the newest, should there be
+     * several), as `get_or_create` finds it.
+     * @param {{appId: string, connectorId: string, userId: string, token: string, name: string}} key
+     */
+    namedConversation({appId, connectorId, userId, token, name}) {
+      let found;
+      for (const c of conversations.values()) {
+        if (
+          c.appId === appId &&
+          c.data.name === name &&
+          c.data.connector_id === connectorId &&
+          (userId ? c.userId === userId : c.token === token) &&
+          (!found || c.touched > found.touched)
+        ) {
+          found = c;
+        }
+      }
+      return found;
     },
 
     /**

@@ -2,6 +2,7 @@
 /** `GET /v1/bots/{bot_id}`: the emulator bot's profile and onboarding. */
 import {SUGGESTED_QUESTIONS} from '../answers.js';
 import {UNPUBLISHED_ERROR} from '../errors.js';
+import {iconUrl} from '../inspect.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 
@@ -18,12 +19,11 @@ export function getBot(ex) {
   const botId = ex.params.bot_id;
   if (botId.includes(UNPUBLISHED_MARK))
     return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
-  const origin = `http://${ex.req.headers.host ?? 'localhost'}`;
   ex.ok({
     bot_id: botId,
     name: 'Emulator Bot',
     description: 'A scripted stand-in for a Coze bot, served locally for demos and tests.',
-    icon_url: `${origin}/__emulator/icon.svg`,
+    icon_url: iconUrl(ex.req, 'icon.svg'),
     version: '1750000000000',
     create_time: CREATED,
     update_time: CREATED,

@@ -1,6 +1,7 @@
 // @ts-check
 /** Chat endpoints: `POST /v3/chat` (streaming), cancel, retrieve, and a chat's messages. */
 import {CANNOT_CANCEL, INVALID_PARAMETER, UNPUBLISHED_ERROR} from '../errors.js';
+import {chooseScript} from '../bot.js';
 import {CHAT_FRAMING} from '../sse.js';
 import {chatView} from '../store.js';
 import {UNPUBLISHED_MARK} from './bots.js';
@@ -57,6 +58,7 @@ export async function startChat(ex) {
     stream,
     framing: CHAT_FRAMING,
     doneData: () => '[DONE]',
+    choose: (question, attachments) => chooseScript(question, attachments),
   });
 }
 

@@ -26,24 +26,46 @@ export function findConversation(ex, id) {
   return record;
 }
 
-/** `POST /v1/conversation/create` @param {Exchange} ex */
+/**
+ * `POST /v1/conversation/create`. An app's conversation comes with `app_id`, `workflow_id` and
+ * `conversation_name`; with `get_or_create: true` the owner's existing conversation of that name
+ * in that app and channel is returned instead of a new one.
+ * @param {Exchange} ex
+ */
 export function createConversation(ex) {
   const body = bodyObject(ex.body);
   if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
   const metaData = stringMapField(body, 'meta_data');
   if (metaData === null) return ex.fail(INVALID_PARAMETER, 'invalid parameter: meta_data');
-  const name = stringField(body, 'name');
+  const appId = stringField(body, 'app_id');
+  const conversationName = stringField(body, 'conversation_name');
+  const name = stringField(body, 'name') || conversationName;
   if (name.length > 100) return ex.fail(INVALID_PARAMETER, 'invalid parameter: name is too long');
+  const getOrCreate = body.get_or_create === true;
+  if (getOrCreate && !(appId && conversationName)) {
+    return ex.fail(
+      INVALID_PARAMETER,
+      'invalid parameter: get_or_create needs app_id and conversation_name'
+    );
+  }
   const messages = body.messages === undefined ? [] : enterMessages(body.messages);
   if (typeof messages === 'string')
     return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
 
   const {store} = ex.state;
-  const record = store.createConversation({
-    botId: stringField(body, 'bot_id'),
+  const owner = {
     connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
     userId: stringField(body, 'user_id') || ex.url.searchParams.get('user_id') || '',
     token: ex.token,
+  };
+  if (getOrCreate) {
+    const existing = store.namedConversation({...owner, appId, name: conversationName});
+    if (existing) return ex.ok(existing.data);
+  }
+  const record = store.createConversation({
+    ...owner,
+    botId: stringField(body, 'bot_id') || appId,
+    appId,
     name,
     metaData: metaData ?? {},
   });

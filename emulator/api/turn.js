@@ -3,7 +3,6 @@
  * One conversational turn, shared by `/v3/chat` and `/v1/workflows/chat`: pick the bot's script,
  * find or create the conversation, store the question, and play the answer.
  */
-import {chooseScript} from '../bot.js';
 import {NULL_SINK, playChat} from '../chat-runner.js';
 import {BUSY_ERROR, INVALID_PARAMETER} from '../errors.js';
 import {readFixture, resolveFixture, sendChunked} from '../fixture-files.js';
@@ -20,6 +19,7 @@ import {readQuestion} from './enter-messages.js';
  * @typedef {object} Turn
  * @property {string} botId put on chats and messages ('' for chatflows, whose streams have none)
  * @property {string} ownerBotId the bot or app the conversation belongs to
+ * @property {string} [appId] the app, for a conversation this turn creates
  * @property {string} userId
  * @property {string} connectorId
  * @property {string | null} conversationId existing conversation, or null to create one
@@ -29,6 +29,15 @@ import {readQuestion} from './enter-messages.js';
  * @property {boolean} stream
  * @property {import('../sse.js').SseFraming} framing
  * @property {(chatId: string) => unknown} doneData data of the final `done` event
+ * @property {ChooseScript} choose picks the script from the question
+ */
+
+/**
+ * @callback ChooseScript
+ * @param {string} question the text of the last user message
+ * @param {number} attachments file/image items sent with it
+ * @param {import('../store.js').Waiting | null} waiting what the named conversation waits for
+ * @returns {import('../bot.js').Script}
  */
 
 /** `fixture <file>` replays: 64-byte chunks, 5 ms apart (times the emulator speed). */
@@ -43,7 +52,9 @@ const REPLAY_DELAY_MS = 5;
 export async function answerTurn(ex, turn) {
   const last = turn.messages[turn.messages.length - 1];
   const question = readQuestion(last);
-  const script = chooseScript(question.text, question.attachments);
+  const {store} = ex.state;
+  const named = turn.conversationId ? store.conversation(turn.conversationId) : undefined;
+  const script = turn.choose(question.text, question.attachments, named?.waiting ?? null);
   if (script.type === 'reject') return ex.fail(script.code, script.msg, script.status);
   if (script.type === 'bare') {
     ex.entry.status = 200;
@@ -53,11 +64,11 @@ export async function answerTurn(ex, turn) {
   }
   if (script.type === 'fixture') return replayFixture(ex, script.file);
 
-  const {store} = ex.state;
   const conversation = turn.conversationId
     ? findConversation(ex, turn.conversationId)
     : store.createConversation({
         botId: turn.ownerBotId,
+        appId: turn.appId,
         connectorId: turn.connectorId,
         userId: turn.userId,
         token: ex.token,

@@ -1,7 +1,13 @@
 // @ts-check
-/** `POST /v1/workflows/chat`: a chatflow turn, streamed with a space after each colon. */
+/**
+ * Chatflow endpoints: `GET /v1/workflows/{workflow_id}` (the chatflow's role) and
+ * `POST /v1/workflows/chat` (a chatflow turn, streamed with a space after each colon).
+ */
+import {CHATFLOW_PROLOGUE, CHATFLOW_SUGGESTED_QUESTIONS} from '../answers.js';
+import {chooseChatflowScript} from '../chatflow.js';
 import {INVALID_PARAMETER, WORKFLOW_NOT_PUBLISHED} from '../errors.js';
 import {isPlainObject} from '../http.js';
+import {iconUrl} from '../inspect.js';
 import {WORKFLOW_FRAMING} from '../sse.js';
 import {UNPUBLISHED_MARK} from './bots.js';
 import {DEFAULT_CONNECTOR} from './conversations.js';
@@ -11,16 +17,57 @@ import {bodyObject, stringField} from './validate.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 
+/** The space every emulated chatflow lives in (appears in debug links). */
+const SPACE_ID = '7400000000000000009';
+
+/** A fixed creation time, so the role is stable across restarts. */
+const CREATED = 1750000000;
+
 /**
  * The chatflow's debug link, as the `done` event carries it.
  * @param {string} executeId
  * @param {string} workflowId
  */
 function debugUrl(executeId, workflowId) {
-  return `https://www.coze.cn/work_flow?execute_id=${executeId}&space_id=7400000000000000009&workflow_id=${workflowId}&execute_mode=2`;
+  return `https://www.coze.cn/work_flow?execute_id=${executeId}&space_id=${SPACE_ID}&workflow_id=${workflowId}&execute_mode=2`;
 }
 
-/** @param {Exchange} ex */
+/**
+ * `GET /v1/workflows/{workflow_id}?connector_id=`: the workflow under `workflow_detail` and the
+ * chatflow's role (name, avatar, onboarding) under `role`, the parts the official widget reads.
+ * @param {Exchange} ex
+ */
+export function getWorkflow(ex) {
+  const workflowId = ex.params.workflow_id;
+  if (workflowId.includes(UNPUBLISHED_MARK)) {
+    return ex.fail(WORKFLOW_NOT_PUBLISHED.code, WORKFLOW_NOT_PUBLISHED.msg);
+  }
+  const icon = iconUrl(ex.req, 'chatflow-icon.svg');
+  ex.ok({
+    workflow_detail: {
+      workflow_id: workflowId,
+      workflow_name: 'emulator_chatflow',
+      description: 'A scripted chatflow: echoes, shows markdown, and asks for a size.',
+      icon_url: icon,
+      created_at: CREATED,
+      updated_at: CREATED,
+    },
+    role: {
+      name: 'Emulator Chatflow',
+      description: 'The role the emulated chatflow speaks as.',
+      avatar: {image_uri: 'emulator/chatflow-icon.svg', image_url: icon},
+      onboarding_info: {
+        prologue: CHATFLOW_PROLOGUE,
+        suggested_questions: [...CHATFLOW_SUGGESTED_QUESTIONS],
+        display_all_suggestions: false,
+      },
+      suggest_reply_info: {suggest_reply_mode: 0},
+      user_input_config: {default_input_mode: 1},
+    },
+  });
+}
+
+/** `POST /v1/workflows/chat` @param {Exchange} ex */
 export async function workflowChat(ex) {
   const body = bodyObject(ex.body);
   if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
@@ -31,7 +78,10 @@ export async function workflowChat(ex) {
   if (appId && botId) {
     return ex.fail(INVALID_PARAMETER, 'invalid parameter: app_id and bot_id are exclusive');
   }
-  if (body.parameters !== undefined && !isPlainObject(body.parameters)) {
+  if (!appId && !botId) {
+    return ex.fail(INVALID_PARAMETER, 'invalid parameter: app_id or bot_id is required');
+  }
+  if (!isPlainObject(body.parameters)) {
     return ex.fail(INVALID_PARAMETER, 'invalid parameter: parameters must be an object');
   }
   const messages = enterMessages(body.additional_messages ?? []);
@@ -50,6 +100,7 @@ export async function workflowChat(ex) {
   await answerTurn(ex, {
     botId: '',
     ownerBotId: appId || botId,
+    appId,
     userId: typeof ext.user_id === 'string' ? ext.user_id : '',
     connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
     conversationId: stringField(body, 'conversation_id') || null,
@@ -59,5 +110,6 @@ export async function workflowChat(ex) {
     stream: true,
     framing: WORKFLOW_FRAMING,
     doneData: (chatId) => ({debug_url: debugUrl(chatId, workflowId)}),
+    choose: chooseChatflowScript,
   });
 }
