@@ -144,7 +144,7 @@ export function toChatSettings(options: WebChatClientOptions): ChatSettings {
     if (!found) return undefined;
     const [path, v] = found;
     if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-    if (typeof v === 'number') {
+    if (typeof v === 'number' && Number.isInteger(v)) {
       errors.push(`${path}: write the id as a string; as a number it has lost digits. Ignored.`);
       return undefined;
     }
