@@ -1,11 +1,18 @@
 /// <reference types="mocha" />
 import {expect} from '@open-wc/testing';
-import {TokenSource} from '../../src/api/auth.js';
-import type {TokenOptions} from '../../src/api/auth.js';
-import {CozeClient} from '../../src/api/client.js';
 import {CozeApiError} from '../../src/api/errors.js';
 import type {ChatRequest, CozeStreamEvent, EnterMessage} from '../../src/api/types.js';
-import {answer, collect, loggedRequests, runs, uniqueToken, until} from './helpers.js';
+import {
+  answer,
+  clientFor,
+  collect,
+  failure,
+  loggedRequests,
+  refresher,
+  runs,
+  uniqueToken,
+  until,
+} from './helpers.js';
 import type {ChatEvent} from './helpers.js';
 import type {LoggedRequest} from './helpers.js';
 
@@ -16,13 +23,6 @@ const OWN_HEADERS = new Set(['authorization', 'content-type', 'accept-language']
 /** Headers the browser adds by itself and the emulator logs. */
 const BROWSER_HEADERS = new Set(['origin', 'referer']);
 
-function clientFor(
-  options: TokenOptions,
-  {apiBase = location.origin, lang}: {apiBase?: string; lang?: string} = {}
-): CozeClient {
-  return new CozeClient({apiBase, auth: new TokenSource(() => options), lang: () => lang});
-}
-
 function ask(text: string, extra: Partial<ChatRequest> = {}): ChatRequest {
   return {
     botId: BOT,
@@ -30,27 +30,6 @@ function ask(text: string, extra: Partial<ChatRequest> = {}): ChatRequest {
     additionalMessages: [{role: 'user', content: text, content_type: 'text'}],
     ...extra,
   };
-}
-
-/** A refresher returning `next` and recording what it was called with. */
-function refresher(next: string | ((n: number) => string), delay = 0) {
-  const calls: string[] = [];
-  const onRefreshToken = async (old: string) => {
-    calls.push(old);
-    if (delay) await new Promise((r) => setTimeout(r, delay));
-    return typeof next === 'function' ? next(calls.length) : next;
-  };
-  return {calls, onRefreshToken};
-}
-
-async function failure(promise: Promise<unknown>): Promise<CozeApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err, String(err)).to.be.instanceOf(CozeApiError);
-    return err as CozeApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function chatRequests(log: LoggedRequest[]): LoggedRequest[] {

@@ -1,4 +1,39 @@
+import {expect} from '@open-wc/testing';
+import {TokenSource} from '../../src/api/auth.js';
+import type {TokenOptions} from '../../src/api/auth.js';
+import {CozeClient} from '../../src/api/client.js';
+import {CozeApiError} from '../../src/api/errors.js';
 import type {CozeChat, CozeMessage, CozeStreamEvent} from '../../src/api/types.js';
+
+/** A client for the emulator on this page's origin (or `apiBase`), with fixed token options. */
+export function clientFor(
+  options: TokenOptions,
+  {apiBase = location.origin, lang}: {apiBase?: string; lang?: string} = {}
+): CozeClient {
+  return new CozeClient({apiBase, auth: new TokenSource(() => options), lang: () => lang});
+}
+
+/** A refresher returning `next` and recording what it was called with. */
+export function refresher(next: string | ((n: number) => string), delay = 0) {
+  const calls: string[] = [];
+  const onRefreshToken = async (old: string) => {
+    calls.push(old);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    return typeof next === 'function' ? next(calls.length) : next;
+  };
+  return {calls, onRefreshToken};
+}
+
+/** The `CozeApiError` a promise rejects with (fails the test if it resolves or rejects otherwise). */
+export async function failure(promise: Promise<unknown>): Promise<CozeApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err, String(err)).to.be.instanceOf(CozeApiError);
+    return err as CozeApiError;
+  }
+  throw new Error('expected the call to fail');
+}
 
 /** A `conversation.chat.*` event that carries a Chat. */
 export type ChatEvent = Extract<CozeStreamEvent, {chat: CozeChat}>;
