@@ -60,15 +60,137 @@ export interface ChatSettings {
   rejected: boolean;
 }
 
-type Path = string;
-/** An option as found: where it was read from and its value. */
-type Found = readonly [path: Path, value: unknown];
 type Bag = Record<string, unknown>;
+/** Describes a wrong value at `path`; returns `undefined`, so a reader can `return report(…)`. */
+type Report = (path: string, expected: string, value: unknown) => undefined;
+/** Validates (and converts) one option value; `undefined` means "leave the property alone". */
+type Read = (value: unknown, path: string, report: Report) => unknown;
 
 const isRecord = (v: unknown): v is Bag => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const check =
+  (expected: string, test: (v: unknown) => boolean, convert = (v: unknown): unknown => v): Read =>
+  (v, path, report) =>
+    test(v) ? convert(v) : report(path, expected, v);
+
+const text = check('a string', (v) => typeof v === 'string');
+const flag = check('true or false', (v) => typeof v === 'boolean');
+/** `isNeed…: false` → `no…: true` (and `true` → `false`, so an explicit opt-in is kept). */
+const off = check(
+  'true or false',
+  (v) => typeof v === 'boolean',
+  (v) => !v
+);
+const fn = check('a function', (v) => typeof v === 'function');
+const object = check('an object', isRecord);
 /** An element node, recognised without touching DOM globals. */
-const isElement = (v: unknown): v is HTMLElement => isRecord(v) && v.nodeType === 1;
+const element = check('an element', (v) => isRecord(v) && v.nodeType === 1);
+/** Ids are strings; a small integer is fine, but Coze's 19-digit ids lose digits as numbers. */
+const id = check(
+  'a string (a 19-digit id loses digits as a number)',
+  (v) => typeof v === 'string' || Number.isSafeInteger(v),
+  String
+);
+const oneOf = (...allowed: string[]) =>
+  check(allowed.map((a) => `'${a}'`).join(' or '), (v) => allowed.includes(v as string));
+const lang = check("'en' or 'zh-CN'", (v) => typeof v === 'string' && /^(en|zh)(-|$)/i.test(v));
+
+/** `{name: {text, link?}}`; a bad entry is reported and dropped, the rest kept. */
+const links: Read = (v, path, report) => {
+  if (!isRecord(v)) return report(path, 'an object', v);
+  const out: Bag = {};
+  for (const [name, e] of Object.entries(v)) {
+    if (
+      isRecord(e) &&
+      typeof e.text === 'string' &&
+      (e.link === undefined || typeof e.link === 'string')
+    ) {
+      out[name] = e.link === undefined ? {text: e.text} : {text: e.text, link: e.link};
+    } else {
+      report(`${path}.${name}`, '{text, link}', e);
+    }
+  }
+  return out;
+};
+
+/** `{title, placeholder, tags: [{label, isNeedDetail}]}`; bad parts are reported and dropped. */
+const panel: Read = (v, path, report) => {
+  if (!isRecord(v)) return report(path, 'an object', v);
+  const out: Bag = {};
+  for (const key of ['title', 'placeholder']) {
+    const value = v[key] === undefined ? undefined : text(v[key], `${path}.${key}`, report);
+    if (value !== undefined) out[key] = value;
+  }
+  if (v.tags !== undefined) {
+    const tags: Bag[] = [];
+    if (Array.isArray(v.tags)) out.tags = tags;
+    else report(`${path}.tags`, 'an array', v.tags);
+    for (const [i, t] of (Array.isArray(v.tags) ? v.tags : []).entries()) {
+      if (
+        isRecord(t) &&
+        typeof t.label === 'string' &&
+        [undefined, true, false].includes(t.isNeedDetail as boolean)
+      ) {
+        tags.push(
+          t.isNeedDetail === undefined
+            ? {label: t.label}
+            : {label: t.label, isNeedDetail: t.isNeedDetail}
+        );
+      } else {
+        report(`${path}.tags[${i}]`, '{label, isNeedDetail}', t);
+      }
+    }
+  }
+  return out;
+};
+
+/**
+ * Official option paths (alternatives separated by spaces, the first one set
+ * wins; legacy `componentProps` come last) → property → reader.
+ */
+const table: Array<[paths: string, property: ChatPropertyName, read: Read]> = [
+  ['config.type', 'type', oneOf('bot', 'app')],
+  ['config.botInfo.botId config.botId config.bot_id', 'botId', id],
+  ['config.appInfo.appId', 'appId', id],
+  ['config.appInfo.workflowId', 'workflowId', id],
+  ['config.appInfo.version', 'appVersion', text],
+  ['config.apiBase', 'apiBase', text],
+  ['config.connectorId auth.connectorId', 'connectorId', id],
+  ['auth.token', 'token', text],
+  ['auth.onRefreshToken', 'onRefreshToken', fn],
+  ['userInfo.id', 'userId', id],
+  ['userInfo.url', 'userAvatar', text],
+  ['userInfo.nickname', 'userNickname', text],
+  ['ui.base.icon componentProps.icon', 'icon', text],
+  ['ui.base.layout componentProps.layout', 'layout', oneOf('pc', 'mobile')],
+  ['ui.base.lang componentProps.lang', 'lang', lang],
+  ['ui.base.zIndex componentProps.zIndex', 'zIndex', check('an integer', Number.isInteger)],
+  ['ui.asstBtn.isNeed', 'noLauncher', off],
+  ['ui.header.isShow', 'noHeader', off],
+  ['ui.header.isNeedClose', 'noClose', off],
+  ['ui.footer.isShow', 'noFooter', off],
+  ['ui.footer.expressionText', 'footerText', text],
+  ['ui.footer.linkvars', 'footerLinks', links],
+  ['ui.chatBot.title componentProps.title', 'chatTitle', text],
+  ['ui.chatBot.uploadable componentProps.uploadable', 'noUpload', off],
+  [
+    'ui.chatBot.width componentProps.width',
+    'width',
+    check('a positive number of pixels', (v) => typeof v === 'number' && v > 0 && v < Infinity),
+  ],
+  ['ui.chatBot.isNeedAudio', 'noAudio', off],
+  ['ui.chatBot.isNeedFunctionCallMessage', 'noFunctionCalls', off],
+  ['ui.chatBot.isNeedAddNewConversation', 'newConversation', flag],
+  ['ui.chatBot.isNeedQuote', 'quote', flag],
+  ['ui.chatBot.isNeedClearContext', 'noClearContext', off],
+  ['ui.chatBot.feedback.isNeedFeedback', 'feedback', flag],
+  ['ui.chatBot.feedback.feedbackPanel', 'feedbackPanel', panel],
+  ['ui.chatBot.onShow', 'onShow', fn],
+  ['ui.chatBot.onHide', 'onHide', fn],
+  ['ui.chatBot.onBeforeShow', 'onBeforeShow', fn],
+  ['ui.chatBot.onBeforeHide', 'onBeforeHide', fn],
+  ['ui.conversations.isNeed', 'conversations', flag],
+];
 
 /** "a string", "an object", "an array", "null": what a wrong value was, without echoing it. */
 function kindOf(v: unknown): string {
@@ -80,314 +202,104 @@ function kindOf(v: unknown): string {
 
 /**
  * Maps the official Chat SDK options onto `<coze-chat>` properties. Pure: reads
- * `options` and touches nothing else. Unknown keys are ignored; a value of the
- * wrong type is left out and described in `errors`.
+ * `options` and touches nothing else. Unknown keys (and `config.isIframe`) are
+ * ignored; a value of the wrong type is left out and described in `errors`.
  */
 export function toChatSettings(options: WebChatClientOptions): ChatSettings {
   const errors: string[] = [];
-  const properties: ChatProperties = {};
+  const properties: Bag = {};
   const mount: ChatSettings['mount'] = {inline: false};
-  let rejected = false;
-
-  const wrong = (path: Path, expected: string, value: unknown) =>
-    errors.push(`${path}: expected ${expected}, got ${kindOf(value)}; ignored.`);
-
-  /** An object-valued section; a missing one is empty, a wrong one is reported and empty. */
-  const section = (path: Path, value: unknown): Bag => {
-    if (value === undefined || value === null) return {};
-    if (isRecord(value)) return value;
-    wrong(path, 'an object', value);
-    return {};
-  };
-
-  /** The first candidate that is set (legacy keys come after the current ones). */
-  const first = (...candidates: Found[]): Found | undefined =>
-    candidates.find(([, v]) => v !== undefined);
-
-  const string = (found: Found | undefined): string | undefined => {
-    if (!found) return undefined;
-    const [path, v] = found;
-    if (typeof v === 'string') return v;
-    wrong(path, 'a string', v);
-    return undefined;
-  };
-
-  const boolean = (found: Found | undefined): boolean | undefined => {
-    if (!found) return undefined;
-    const [path, v] = found;
-    if (typeof v === 'boolean') return v;
-    wrong(path, 'true or false', v);
-    return undefined;
-  };
-
-  const func = <F>(found: Found | undefined): F | undefined => {
-    if (!found) return undefined;
-    const [path, v] = found;
-    if (typeof v === 'function') return v as F;
-    wrong(path, 'a function', v);
-    return undefined;
-  };
-
-  const oneOf = <T extends string>(
-    found: Found | undefined,
-    allowed: readonly T[]
-  ): T | undefined => {
-    const v = string(found);
-    if (v === undefined) return undefined;
-    if ((allowed as readonly string[]).includes(v)) return v as T;
-    errors.push(`${found![0]}: must be ${allowed.map((a) => `'${a}'`).join(' or ')}; ignored.`);
-    return undefined;
-  };
-
-  /** An id: a string, or a number small enough to be exact (Coze's 19-digit ids are not). */
-  const id = (found: Found | undefined): string | undefined => {
-    if (!found) return undefined;
-    const [path, v] = found;
-    if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-    if (typeof v === 'number' && Number.isInteger(v)) {
-      errors.push(`${path}: write the id as a string; as a number it has lost digits. Ignored.`);
-      return undefined;
-    }
-    return string(found);
-  };
-
-  const set = <K extends ChatPropertyName>(name: K, value: ChatProperties[K] | undefined) => {
-    if (value !== undefined) properties[name] = value;
-  };
-  /** `isNeed…: false` → `no…: true` (and `true` → `false`, so an explicit opt-in is kept). */
-  const setOff = (name: ChatPropertyName, value: boolean | undefined) => {
-    if (value !== undefined) (properties as Record<string, unknown>)[name] = !value;
-  };
-
-  if (!isRecord(options)) {
+  const o: unknown = options;
+  if (!isRecord(o)) {
+    const example = `{config: {type: 'bot', botId: '…'}, auth: {type: 'token', token}}`;
     return {
-      properties,
+      properties: {},
       mount,
-      errors: [
-        `options: expected an object like {config: {botId}, auth: {type: 'token', token}}, got ${kindOf(options)}.`,
-      ],
+      errors: [`options: expected an object like ${example}.`],
       rejected: true,
     };
   }
-  const o = options as unknown as Bag;
+  let rejected = !isRecord(o.config);
 
-  // config: what to chat with.
-  if (!isRecord(o.config)) {
-    errors.push(
-      `config: is required, e.g. config: {type: 'bot', botId: '…'}; got ${kindOf(o.config)}.`
-    );
-    rejected = true;
-  }
-  const config = section('config', o.config);
-  const botInfo = section('config.botInfo', config.botInfo);
-  const appInfo = section('config.appInfo', config.appInfo);
-  const type = oneOf(first(['config.type', config.type]), ['bot', 'app'] as const);
-  set('type', type);
+  const report: Report = (path, expected, v) => {
+    // A wrong string for a list of allowed strings is "another value", not "a string".
+    const got = typeof v === 'string' && expected.startsWith("'") ? 'another value' : kindOf(v);
+    errors.push(`${path}: expected ${expected}, got ${got}; ignored.`);
+    return undefined;
+  };
 
-  let botId: string | undefined;
-  for (const candidate of [
-    ['config.botInfo.botId', botInfo.botId],
-    ['config.botId', config.botId],
-    ['config.bot_id', config.bot_id],
-  ] as const) {
-    if (candidate[1] === undefined) continue;
-    botId = id(candidate);
-    if (botId) break;
-  }
-  set('botId', botId);
-  set('appId', id(first(['config.appInfo.appId', appInfo.appId])));
-  set('workflowId', id(first(['config.appInfo.workflowId', appInfo.workflowId])));
-  set('appVersion', string(first(['config.appInfo.version', appInfo.version])));
-  if (isRecord(o.config)) {
-    if (type === 'app' && !(properties.appId && properties.workflowId)) {
-      errors.push(`config.appInfo: appId and workflowId are required when config.type is 'app'.`);
-    } else if (type !== 'app' && !botId) {
-      errors.push(
-        `config.botId: is required (or config.botInfo.botId), e.g. config: {type: 'bot', botId: '…'}.`
-      );
+  /** The value at a dotted path; a section of the wrong type is reported once and reads as absent. */
+  const sections = new Set<string>();
+  const at = (path: string): unknown => {
+    let value: unknown = o;
+    const keys = path.split('.');
+    for (const [i, key] of keys.entries()) {
+      if (value === undefined || value === null) return undefined;
+      if (!isRecord(value)) {
+        const section = keys.slice(0, i).join('.');
+        if (!sections.has(section)) report(section, 'an object', value);
+        sections.add(section);
+        return undefined;
+      }
+      value = value[key];
     }
-  }
+    return value;
+  };
 
-  // The start-node inputs of the chatflow being run.
-  const parameterSources: Found[] = [
-    ['config.botInfo.parameters', botInfo.parameters],
-    ['config.appInfo.parameters', appInfo.parameters],
-  ];
-  if (type === 'app') parameterSources.reverse();
-  const parameters = first(...parameterSources);
-  if (parameters) {
-    if (isRecord(parameters[1])) properties.parameters = parameters[1];
-    else wrong(parameters[0], 'an object', parameters[1]);
-  }
-  // config.isIframe: accepted and ignored (the shadow DOM already isolates the widget).
-  set('apiBase', string(first(['config.apiBase', config.apiBase])));
+  /** Reads the first of `paths` that is set; returns the converted value, or `undefined`. */
+  const read = (paths: string, convert: Read): unknown => {
+    for (const path of paths.split(' ')) {
+      const value = at(path);
+      if (value !== undefined) return convert(value, path, report);
+    }
+    return undefined;
+  };
+  const take = (paths: string, property: ChatPropertyName, convert: Read) => {
+    const value = read(paths, convert);
+    if (value !== undefined) properties[property] = value;
+  };
 
-  // auth: only tokens; Coze's OpenAPI has no anonymous access.
-  const auth = section('auth', o.auth);
-  const fix = `Set auth: {type: 'token', token, onRefreshToken} (mint short-lived tokens on your server).`;
-  const token = string(first(['auth.token', auth.token]));
-  const onRefreshToken = func<ChatProperties['onRefreshToken']>(
-    first(['auth.onRefreshToken', auth.onRefreshToken])
+  if (rejected) errors.push(`config: is required, e.g. config: {type: 'bot', botId: '…'}.`);
+  for (const [paths, property, convert] of table) take(paths, property, convert);
+
+  // The start-node inputs of the chatflow in use.
+  const app = properties.type === 'app';
+  take(
+    app
+      ? 'config.appInfo.parameters config.botInfo.parameters'
+      : 'config.botInfo.parameters config.appInfo.parameters',
+    'parameters',
+    object
   );
-  if (auth.type !== undefined && auth.type !== 'token') {
-    const named =
-      typeof auth.type === 'string' && /^\w{1,20}$/.test(auth.type) ? ` '${auth.type}'` : '';
+  if (!rejected && app && !(properties.appId && properties.workflowId)) {
+    errors.push(`config.appInfo: appId and workflowId are required when config.type is 'app'.`);
+  } else if (!rejected && !app && !properties.botId) {
+    errors.push(
+      `config.botId: is required (or config.botInfo.botId), e.g. config: {type: 'bot', botId: '…'}.`
+    );
+  }
+
+  // Only tokens: Coze's OpenAPI has no anonymous access.
+  const type = at('auth.type');
+  const fix = `Set auth: {type: 'token', token, onRefreshToken} (mint short-lived tokens on your server).`;
+  if (type !== undefined && type !== 'token') {
+    const named = typeof type === 'string' && /^\w{1,20}$/.test(type) ? ` '${type}'` : '';
     errors.push(`auth.type${named} is not supported: Coze's OpenAPI needs a token. ${fix}`);
     rejected = true;
-  } else if (!token && !onRefreshToken) {
+  } else if (!properties.token && !properties.onRefreshToken) {
     errors.push(`auth: a token is required: Coze's OpenAPI has no anonymous access. ${fix}`);
     rejected = true;
   }
-  set('token', token);
-  set('onRefreshToken', onRefreshToken);
-  set(
-    'connectorId',
-    id(first(['config.connectorId', config.connectorId], ['auth.connectorId', auth.connectorId]))
-  );
 
-  // userInfo: who is chatting.
-  const user = section('userInfo', o.userInfo);
-  set('userId', id(first(['userInfo.id', user.id])));
-  set('userAvatar', string(first(['userInfo.url', user.url])));
-  set('userNickname', string(first(['userInfo.nickname', user.nickname])));
-
-  // ui, with the legacy componentProps underneath.
-  const ui = section('ui', o.ui);
-  const legacy = section('componentProps', o.componentProps);
-  const base = section('ui.base', ui.base);
-  const chatBot = section('ui.chatBot', ui.chatBot);
-  /** `ui.<section>.<key>`, else `componentProps.<key>`. */
-  const withLegacy = (bag: Bag, path: Path, key: string, legacyKey = key) =>
-    first([`${path}.${key}`, bag[key]], [`componentProps.${legacyKey}`, legacy[legacyKey]]);
-
-  set('icon', string(withLegacy(base, 'ui.base', 'icon')));
-  set('layout', oneOf(withLegacy(base, 'ui.base', 'layout'), ['pc', 'mobile'] as const));
-  const lang = withLegacy(base, 'ui.base', 'lang');
-  const langValue = string(lang);
-  if (langValue !== undefined) {
-    if (/^(en|zh)(-|$)/i.test(langValue)) properties.lang = langValue;
-    else errors.push(`${lang![0]}: must be 'en' or 'zh-CN'; ignored.`);
+  // Where the widget goes: inline in ui.chatBot.el, or floating inside the legacy el.
+  const el = read('ui.chatBot.el', element) as HTMLElement | undefined;
+  if (el) {
+    mount.el = el;
+    mount.inline = true;
+    properties.mode = 'inline';
   }
-  const zIndex = withLegacy(base, 'ui.base', 'zIndex');
-  if (zIndex) {
-    if (Number.isInteger(zIndex[1])) properties.zIndex = zIndex[1] as number;
-    else wrong(zIndex[0], 'an integer', zIndex[1]);
-  }
+  const legacyEl = read('el', element) as HTMLElement | undefined;
+  if (legacyEl) mount.legacyEl = legacyEl;
 
-  setOff(
-    'noLauncher',
-    boolean(first(['ui.asstBtn.isNeed', section('ui.asstBtn', ui.asstBtn).isNeed]))
-  );
-
-  const header = section('ui.header', ui.header);
-  setOff('noHeader', boolean(first(['ui.header.isShow', header.isShow])));
-  setOff('noClose', boolean(first(['ui.header.isNeedClose', header.isNeedClose])));
-
-  const footer = section('ui.footer', ui.footer);
-  setOff('noFooter', boolean(first(['ui.footer.isShow', footer.isShow])));
-  set('footerText', string(first(['ui.footer.expressionText', footer.expressionText])));
-  if (footer.linkvars !== undefined) {
-    const links: NonNullable<ChatProperties['footerLinks']> = {};
-    for (const [name, entry] of Object.entries(section('ui.footer.linkvars', footer.linkvars))) {
-      const path = `ui.footer.linkvars.${name}`;
-      if (!isRecord(entry) || typeof entry.text !== 'string') {
-        wrong(path, '{text, link}', isRecord(entry) ? entry.text : entry);
-      } else if (entry.link !== undefined && typeof entry.link !== 'string') {
-        wrong(`${path}.link`, 'a string', entry.link);
-      } else {
-        links[name] =
-          entry.link === undefined ? {text: entry.text} : {text: entry.text, link: entry.link};
-      }
-    }
-    properties.footerLinks = links;
-  }
-
-  set('chatTitle', string(withLegacy(chatBot, 'ui.chatBot', 'title')));
-  setOff('noUpload', boolean(withLegacy(chatBot, 'ui.chatBot', 'uploadable')));
-  const width = withLegacy(chatBot, 'ui.chatBot', 'width');
-  if (width) {
-    const w = width[1];
-    if (typeof w === 'number' && Number.isFinite(w) && w > 0) properties.width = w;
-    else wrong(width[0], 'a positive number of pixels', w);
-  }
-  if (chatBot.el !== undefined) {
-    if (isElement(chatBot.el)) {
-      mount.el = chatBot.el;
-      mount.inline = true;
-      properties.mode = 'inline';
-    } else {
-      wrong('ui.chatBot.el', 'an element', chatBot.el);
-    }
-  }
-  setOff('noAudio', boolean(first(['ui.chatBot.isNeedAudio', chatBot.isNeedAudio])));
-  setOff(
-    'noFunctionCalls',
-    boolean(first(['ui.chatBot.isNeedFunctionCallMessage', chatBot.isNeedFunctionCallMessage]))
-  );
-  set(
-    'newConversation',
-    boolean(first(['ui.chatBot.isNeedAddNewConversation', chatBot.isNeedAddNewConversation]))
-  );
-  set('quote', boolean(first(['ui.chatBot.isNeedQuote', chatBot.isNeedQuote])));
-  setOff(
-    'noClearContext',
-    boolean(first(['ui.chatBot.isNeedClearContext', chatBot.isNeedClearContext]))
-  );
-
-  const feedback = section('ui.chatBot.feedback', chatBot.feedback);
-  set('feedback', boolean(first(['ui.chatBot.feedback.isNeedFeedback', feedback.isNeedFeedback])));
-  if (feedback.feedbackPanel !== undefined) {
-    const panelPath = 'ui.chatBot.feedback.feedbackPanel';
-    const panel = section(panelPath, feedback.feedbackPanel);
-    const result: NonNullable<ChatProperties['feedbackPanel']> = {};
-    const title = string(first([`${panelPath}.title`, panel.title]));
-    const placeholder = string(first([`${panelPath}.placeholder`, panel.placeholder]));
-    if (title !== undefined) result.title = title;
-    if (placeholder !== undefined) result.placeholder = placeholder;
-    if (panel.tags !== undefined) {
-      if (Array.isArray(panel.tags)) {
-        result.tags = [];
-        for (const [i, tag] of panel.tags.entries()) {
-          const path = `${panelPath}.tags[${i}]`;
-          if (!isRecord(tag) || typeof tag.label !== 'string') {
-            wrong(path, '{label, isNeedDetail}', isRecord(tag) ? tag.label : tag);
-            continue;
-          }
-          const detail = boolean(first([`${path}.isNeedDetail`, tag.isNeedDetail]));
-          result.tags.push(
-            detail === undefined ? {label: tag.label} : {label: tag.label, isNeedDetail: detail}
-          );
-        }
-      } else {
-        wrong(`${panelPath}.tags`, 'an array', panel.tags);
-      }
-    }
-    properties.feedbackPanel = result;
-  }
-
-  set('onShow', func<ChatProperties['onShow']>(first(['ui.chatBot.onShow', chatBot.onShow])));
-  set('onHide', func<ChatProperties['onHide']>(first(['ui.chatBot.onHide', chatBot.onHide])));
-  set(
-    'onBeforeShow',
-    func<ChatProperties['onBeforeShow']>(first(['ui.chatBot.onBeforeShow', chatBot.onBeforeShow]))
-  );
-  set(
-    'onBeforeHide',
-    func<ChatProperties['onBeforeHide']>(first(['ui.chatBot.onBeforeHide', chatBot.onBeforeHide]))
-  );
-
-  set(
-    'conversations',
-    boolean(
-      first(['ui.conversations.isNeed', section('ui.conversations', ui.conversations).isNeed])
-    )
-  );
-
-  // Legacy top-level el: the floating widget lives inside it instead of <body>.
-  if (o.el !== undefined) {
-    if (isElement(o.el)) mount.legacyEl = o.el;
-    else wrong('el', 'an element', o.el);
-  }
-
-  return {properties, mount, errors, rejected};
+  return {properties: properties as ChatProperties, mount, errors, rejected};
 }

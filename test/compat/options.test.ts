@@ -391,13 +391,13 @@ describe('toChatSettings: wrong values', () => {
     [
       'ui.base.layout: "tablet"',
       {ui: {base: {layout: 'tablet'}}},
-      /^ui\.base\.layout: must be 'pc' or 'mobile'/,
+      /^ui\.base\.layout: expected 'pc' or 'mobile', got another value; ignored\.$/,
       'layout',
     ],
     [
       'ui.base.lang: "fr"',
       {ui: {base: {lang: 'fr'}}},
-      /^ui\.base\.lang: must be 'en' or 'zh-CN'/,
+      /^ui\.base\.lang: expected 'en' or 'zh-CN', got another value/,
       'lang',
     ],
     [
@@ -427,7 +427,7 @@ describe('toChatSettings: wrong values', () => {
     [
       'config.type: "agent"',
       {config: {type: 'agent'}},
-      /^config\.type: must be 'bot' or 'app'/,
+      /^config\.type: expected 'bot' or 'app'/,
       'type',
     ],
     [
@@ -464,7 +464,9 @@ describe('toChatSettings: wrong values', () => {
       loose({config: {botId: Number('7500000000000000001')}, auth: {token: 't'}})
     );
     expect(properties).not.to.have.property('botId');
-    expect(errors[0]).to.match(/^config\.botId: write the id as a string/);
+    expect(errors[0]).to.match(
+      /^config\.botId: expected a string \(a 19-digit id loses digits as a number\), got a number/
+    );
   });
 
   it('a small numeric user id is fine', () => {
@@ -499,7 +501,7 @@ describe('toChatSettings: wrong values', () => {
     expect(properties.feedbackPanel).to.deep.equal({tags: [{label: 'ok'}]});
     expect(errors.map((e) => e.split(':')[0])).to.deep.equal([
       'ui.footer.linkvars.b',
-      'ui.footer.linkvars.c.link',
+      'ui.footer.linkvars.c',
       'ui.chatBot.feedback.feedbackPanel.tags[1]',
       'ui.chatBot.feedback.feedbackPanel.tags[2]',
     ]);
