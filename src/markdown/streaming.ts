@@ -142,12 +142,37 @@ function stableCut(tokens: Token[], src: string): {count: number; length: number
 
   for (let j = tokens.length - 1; j >= 1; j--) {
     const token = tokens[j]!;
-    if (token.type === 'space') continue;
     const before = tokens[j - 1]!;
-    const settled = before.type === 'space' ? src.includes('\n', starts[j]) : closesItself(before);
-    if (settled) return {count: j, length: starts[j]!};
+    if (token.type === 'space') {
+      // A blank line ends every block but a list or an indented code block
+      // for good: commit through the last complete blank line. (Spaces after
+      // it may be the indentation of a line still arriving.)
+      const newline = token.raw.lastIndexOf('\n');
+      if (newline >= 0 && before.type !== 'space' && !continuesAfterBlankLine(before)) {
+        return {count: j + 1, length: starts[j]! + newline + 1};
+      }
+    } else if (before.type === 'space' ? src.includes('\n', starts[j]) : closesItself(before)) {
+      return {count: j, length: starts[j]!};
+    }
   }
   return {count: 0, length: 0};
+}
+
+/**
+ * Blocks that lines after a blank line can still extend: a list, an indented
+ * code block, and raw HTML (an open comment, `<pre>` or `<script>` runs on
+ * across blank lines until its end marker).
+ */
+function continuesAfterBlankLine(token: Token): boolean {
+  switch (token.type) {
+    case 'list':
+    case 'html':
+      return true;
+    case 'code':
+      return (token as Tokens.Code).codeBlockStyle === 'indented';
+    default:
+      return false;
+  }
 }
 
 /** A block no following line can change, given that a block follows it. */

@@ -162,5 +162,9 @@ export const TRICKY_DOCUMENTS: Record<string, string> = {
   'deeply nested list': '- a\n  - b\n    - c\n\n      in c\n\n  back in a\n\nout\n',
   'fence closed only by a long enough fence': '~~~~\ncode\n~~~\nstill code\n~~~~~\n\nafter\n',
   'comment spanning blank lines': '<!--\n\nhidden\n\n-->\n\nshown\n',
+  'raw <pre> spanning blank lines': 'x\n\n<pre>\n\nkept\n\n</pre>\n\nafter\n',
+  'indentation arriving after a blank line':
+    'para\n\n    code\n  \n    more code\n\n   three\n\n    four\n',
+  'blank lines holding spaces': 'a\n  \n \t\n\n    b\n\nc  \n\n',
   'hard breaks and CJK': '第一行  \n第二行\\\n第三行\n\n结束\n',
 };
