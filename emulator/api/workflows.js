@@ -20,6 +20,9 @@ import {bodyObject, stringField} from './validate.js';
 /** The space every emulated chatflow lives in (appears in debug links). */
 const SPACE_ID = '7400000000000000009';
 
+/** Workflow ids containing this word describe a plain workflow: `workflow_detail` only, no role. */
+export const PLAIN_MARK = 'plain';
+
 /** A fixed creation time, so the role is stable across restarts. */
 const CREATED = 1750000000;
 
@@ -43,15 +46,17 @@ export function getWorkflow(ex) {
     return ex.fail(WORKFLOW_NOT_PUBLISHED.code, WORKFLOW_NOT_PUBLISHED.msg);
   }
   const icon = iconUrl(ex.req, 'chatflow-icon.svg');
+  const detail = {
+    workflow_id: workflowId,
+    workflow_name: 'emulator_chatflow',
+    description: 'A scripted chatflow: echoes, shows markdown, and asks for a size.',
+    icon_url: icon,
+    created_at: CREATED,
+    updated_at: CREATED,
+  };
+  if (workflowId.includes(PLAIN_MARK)) return ex.ok({workflow_detail: detail});
   ex.ok({
-    workflow_detail: {
-      workflow_id: workflowId,
-      workflow_name: 'emulator_chatflow',
-      description: 'A scripted chatflow: echoes, shows markdown, and asks for a size.',
-      icon_url: icon,
-      created_at: CREATED,
-      updated_at: CREATED,
-    },
+    workflow_detail: detail,
     role: {
       name: 'Emulator Chatflow',
       description: 'The role the emulated chatflow speaks as.',

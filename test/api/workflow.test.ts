@@ -95,6 +95,23 @@ describe('CozeClient app mode against the emulator', () => {
       expect(request!.path).to.equal(`/v1/workflows/${WORKFLOW}`);
       expect(request!.query).to.deep.equal({connector_id: '1024'});
     });
+
+    it('getWorkflowInfo: without a role, falls back to the workflow detail', async () => {
+      const info = await clientFor({token: uniqueToken('plain')}).getWorkflowInfo('plain_flow');
+      expect(info).to.deep.equal({
+        id: 'plain_flow',
+        name: 'emulator_chatflow',
+        iconUrl: `${location.origin}/__emulator/chatflow-icon.svg`,
+        suggestedQuestions: [],
+      });
+    });
+
+    it('getWorkflowInfo: an unpublished chatflow is a 4200 CozeApiError', async () => {
+      const err = await failure(
+        clientFor({token: uniqueToken('noflow')}).getWorkflowInfo('unpublished_flow')
+      );
+      expect(err.code).to.equal(4200);
+    });
   });
 
   describe('conversations', () => {

@@ -90,6 +90,10 @@ describe('emulator app mode', () => {
     assert.equal(role.onboarding_info.suggested_questions.length, 3);
     assert.match(role.onboarding_info.suggested_questions[0], /size/);
 
+    const plain = await (await fetch(`${server.base}/v1/workflows/plain_1`, call('t'))).json();
+    assert.deepEqual(Object.keys(plain.data), ['workflow_detail']);
+    assert.equal(plain.data.workflow_detail.workflow_name, 'emulator_chatflow');
+
     const missing = await (
       await fetch(`${server.base}/v1/workflows/unpublished_9`, call('t'))
     ).json();
