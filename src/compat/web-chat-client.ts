@@ -35,6 +35,8 @@ export class WebChatClient {
     if (rejected) return;
     const element = document.createElement('coze-chat');
     Object.assign(element, properties);
+    // Like the official panel, an inline chat fills the element the page sized for it.
+    if (mount.inline) element.style.height = '100%';
     (mount.el ?? mount.legacyEl ?? document.body).append(element);
     this.#element = element;
     WebChatClient.clients.push(this);

@@ -319,6 +319,7 @@ describe('WebChatClient: what the options do', () => {
     const hostRect = host.getBoundingClientRect();
     expect(rect.left).to.be.at.least(hostRect.left);
     expect(rect.right).to.be.at.most(hostRect.right + 0.5);
+    expect(rect.height).to.be.closeTo(hostRect.height, 1);
     // Inline loads at once, without showChatBot().
     await prologue(chat);
     await expect(chat).to.be.accessible();
