@@ -1,6 +1,9 @@
 import type {
+  AppInfo,
   BotInfo,
   ChatRequest,
+  WorkflowChatRequest,
+  WorkflowInfo,
   ConversationData,
   ConversationPage,
   CozeChat,
@@ -26,9 +29,20 @@ export interface ChatBackend {
     options?: RequestOptions
   ): Promise<ConversationPage>;
   createConversation(
-    body: {botId: string; connectorId?: string; userId?: string},
+    body: {
+      botId?: string;
+      connectorId?: string;
+      userId?: string;
+      appId?: string;
+      workflowId?: string;
+      conversationName?: string;
+      getOrCreate?: boolean;
+    },
     options?: RequestOptions
   ): Promise<ConversationData>;
+  getAppInfo(appId: string, query: {version?: string; connectorId?: string}, options?: RequestOptions): Promise<AppInfo>;
+  getWorkflowInfo(workflowId: string, query: {connectorId?: string}, options?: RequestOptions): Promise<WorkflowInfo>;
+  streamWorkflowChat(request: WorkflowChatRequest, options?: RequestOptions): AsyncIterable<CozeStreamEvent>;
   listMessages(
     conversationId: string,
     query: {order?: 'asc' | 'desc'; limit?: number; afterId?: string; beforeId?: string},
@@ -39,12 +53,18 @@ export interface ChatBackend {
 }
 
 /** Who the store chats with and as whom; read at each request so changes apply. */
-export interface StoreConfig {
-  botId: string;
+export type StoreConfig = {
   userId: string;
   connectorId: string;
   parameters?: Record<string, unknown>;
-}
+} & (
+  | {type: 'bot'; botId: string}
+  /** A Coze app: one chatflow, in the app's conversation named `Default`. */
+  | {type: 'app'; appId: string; workflowId: string; appVersion?: string}
+);
+
+/** The app conversation the official widget uses. */
+const appConversationName = 'Default';
 
 /** Things the store tells its owner, which `<coze-chat>` turns into DOM events. */
 export type StoreNotice =
@@ -256,32 +276,26 @@ export class ConversationStore {
   }
 
   async #load(): Promise<void> {
-    const {backend} = this.#options;
-    const {botId, userId, connectorId} = this.#options.config();
     const signal = this.#loading.signal;
     this.#update({status: 'loading', error: undefined});
     try {
-      const [bot, conversations] = await Promise.all([
-        backend.getBotInfo(botId, {signal}),
-        backend.listConversations({botId, connectorId, userId, pageSize: 1}, {signal}),
-      ]);
+      const {bot, conversationId} = await this.#profileAndConversation(signal);
       if (signal.aborted) return;
       this.#update({bot});
-      const latest = conversations.conversations[0];
-      if (latest) {
-        const page = await backend.listMessages(
-          latest.id,
+      if (conversationId) {
+        const page = await this.#options.backend.listMessages(
+          conversationId,
           {order: 'desc', limit: this.#pageSize},
           {signal}
         );
         if (signal.aborted) return;
         this.#olderCursor = page.lastId;
         this.#update({
-          conversationId: latest.id,
+          conversationId,
           messages: [...this.#toTranscript(page.messages), ...this.#snapshot.messages],
           hasOlder: page.hasMore,
         });
-        this.#options.notify?.({type: 'conversation', conversationId: latest.id});
+        this.#options.notify?.({type: 'conversation', conversationId});
       }
       this.#update({status: this.#turn ? 'streaming' : 'idle'});
     } catch (error) {
@@ -291,6 +305,43 @@ export class ConversationStore {
       // Let a later call try again.
       this.#initialized = undefined;
     }
+  }
+
+  /**
+   * The profile shown in the panel and the conversation to resume. A bot:
+   * its latest conversation, if any. An app: the chatflow's role (falling
+   * back to the app's name and icon) and its `Default` conversation.
+   */
+  async #profileAndConversation(signal: AbortSignal): Promise<{bot: BotInfo; conversationId?: string}> {
+    const {backend} = this.#options;
+    const config = this.#options.config();
+    const {userId, connectorId} = config;
+    if (config.type === 'bot') {
+      const [bot, conversations] = await Promise.all([
+        backend.getBotInfo(config.botId, {signal}),
+        backend.listConversations({botId: config.botId, connectorId, userId, pageSize: 1}, {signal}),
+      ]);
+      return {bot, conversationId: conversations.conversations[0]?.id};
+    }
+    const {appId, workflowId, appVersion} = config;
+    const [app, flow, conversation] = await Promise.all([
+      backend.getAppInfo(appId, {connectorId, ...(appVersion ? {version: appVersion} : {})}, {signal}),
+      backend.getWorkflowInfo(workflowId, {connectorId}, {signal}),
+      backend.createConversation(
+        {appId, workflowId, connectorId, userId, conversationName: appConversationName, getOrCreate: true},
+        {signal}
+      ),
+    ]);
+    const iconUrl = flow.iconUrl ?? app.iconUrl;
+    const bot: BotInfo = {
+      id: appId,
+      name: flow.name || app.name,
+      suggestedQuestions: flow.suggestedQuestions,
+      ...(iconUrl ? {iconUrl} : {}),
+      ...(flow.prologue ? {prologue: flow.prologue} : {}),
+      ...(app.description ? {description: app.description} : {}),
+    };
+    return {bot, conversationId: conversation.id};
   }
 
   /** History pages come newest first; the transcript reads oldest first. */
@@ -305,9 +356,19 @@ export class ConversationStore {
     await this.init();
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
-    const {botId, userId, connectorId} = this.#options.config();
+    const config = this.#options.config();
+    const {userId, connectorId} = config;
     const created = await this.#options.backend.createConversation(
-      {botId, connectorId, userId},
+      config.type === 'bot'
+        ? {botId: config.botId, connectorId, userId}
+        : {
+            appId: config.appId,
+            workflowId: config.workflowId,
+            connectorId,
+            userId,
+            conversationName: appConversationName,
+            getOrCreate: true,
+          },
       {signal}
     );
     this.#update({conversationId: created.id});
@@ -325,18 +386,7 @@ export class ConversationStore {
     try {
       const conversationId = await this.#ensureConversation(signal);
       turn.conversationId = conversationId;
-      const {botId, userId, connectorId, parameters} = this.#options.config();
-      const events = this.#options.backend.streamChat(
-        {
-          botId,
-          userId,
-          connectorId,
-          conversationId,
-          additionalMessages: [{role: 'user', content: user.content, content_type: 'text'}],
-          ...(parameters ? {parameters} : {}),
-        },
-        {signal}
-      );
+      const events = this.#stream(conversationId, user, signal);
       for await (const event of events) {
         failure = this.#apply(turn, event);
         if (failure || event.event === 'done') break;
@@ -349,6 +399,24 @@ export class ConversationStore {
       if (turn.controller.signal.aborted) canceled = true;
       this.#finishTurn(turn, failure, canceled);
     }
+  }
+
+  #stream(conversationId: string, user: ChatMessage, signal: AbortSignal): AsyncIterable<CozeStreamEvent> {
+    const config = this.#options.config();
+    const {userId, connectorId, parameters} = config;
+    const additionalMessages = [{role: 'user' as const, content: user.content, content_type: 'text' as const}];
+    const common = {userId, connectorId, conversationId, additionalMessages, ...(parameters ? {parameters} : {})};
+    return config.type === 'bot'
+      ? this.#options.backend.streamChat({...common, botId: config.botId}, {signal})
+      : this.#options.backend.streamWorkflowChat(
+          {
+            ...common,
+            appId: config.appId,
+            workflowId: config.workflowId,
+            ...(config.appVersion ? {appVersion: config.appVersion} : {}),
+          },
+          {signal}
+        );
   }
 
   /** Applies one stream event; returns the error when the event ends the turn in failure. */
@@ -366,8 +434,14 @@ export class ConversationStore {
       case 'conversation.message.completed':
         this.#completed(turn, event.message);
         return undefined;
-      case 'conversation.chat.requires_action':
-        return {code: LocalErrorCode.unsupported, message: ''};
+      case 'conversation.chat.requires_action': {
+        // A chatflow question node asks the reader (its question was streamed as an answer):
+        // the turn ends and the reply is the next question. Local plugins are not run here.
+        const calls = event.chat.required_action?.submit_tool_outputs?.tool_calls ?? [];
+        return calls.every((call) => call.type === 'reply_message')
+          ? undefined
+          : {code: LocalErrorCode.unsupported, message: ''};
+      }
       case 'conversation.chat.failed':
       case 'error':
         return {code: Number(event.error.code) || 0, message: event.error.msg};

@@ -298,12 +298,22 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   readonly #store = new ConversationStore({
     backend: this.#client,
-    config: () => ({
-      botId: this.botId,
-      userId: resolveUserId(this.userId),
-      connectorId: this.connectorId || '999',
-      ...(this.parameters ? {parameters: this.parameters} : {}),
-    }),
+    config: () => {
+      const common = {
+        userId: resolveUserId(this.userId),
+        connectorId: this.connectorId || '999',
+        ...(this.parameters ? {parameters: this.parameters} : {}),
+      };
+      return this.type === 'app'
+        ? {
+            ...common,
+            type: 'app' as const,
+            appId: this.appId,
+            workflowId: this.workflowId,
+            ...(this.appVersion ? {appVersion: this.appVersion} : {}),
+          }
+        : {...common, type: 'bot' as const, botId: this.botId};
+    },
     notify: (notice) => this.#handleNotice(notice),
   });
 
@@ -443,7 +453,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#validate(changed);
     this.#uiProvider.setValue(this.#uiConfig());
-    const identity = ['botId', 'apiBase', 'userId', 'connectorId'] as const;
+    const identity = ['type', 'botId', 'appId', 'workflowId', 'appVersion', 'apiBase', 'userId', 'connectorId'] as const;
     if (this.#started && identity.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
       void this.#store.reload();
     }
@@ -500,8 +510,13 @@ export class CozeChat extends LitElement implements LauncherTarget {
     };
   }
 
+  /** Whether there is something to chat with. */
+  get #hasTarget(): boolean {
+    return this.type === 'app' ? Boolean(this.appId && this.workflowId) : Boolean(this.botId);
+  }
+
   #start(): void {
-    if (this.#started || !this.botId || !this.isConnected) return;
+    if (this.#started || !this.#hasTarget || !this.isConnected) return;
     this.#started = true;
     void this.#store.init();
   }
