@@ -24,6 +24,11 @@ export default tseslint.config(
     languageOptions: {globals: {...globals.node}},
   },
   {
+    // Functions passed to page.evaluate run in the browser.
+    files: ['bench/**/*.mjs'],
+    languageOptions: {globals: {...globals.node, ...globals.browser}},
+  },
+  {
     files: ['demo/**/*.js'],
     languageOptions: {globals: {...globals.browser}},
   },
