@@ -37,8 +37,15 @@ export class WebChatClient {
     Object.assign(element, properties);
     // Like the official panel, an inline chat fills the element the page sized for it.
     if (mount.inline) element.style.height = '100%';
-    (mount.el ?? mount.legacyEl ?? document.body).append(element);
     this.#element = element;
+    const parent = mount.el ?? mount.legacyEl ?? document.body;
+    if (parent) {
+      parent.append(element);
+    } else {
+      // A snippet in <head> runs before <body> exists: mount once it does (unless destroyed by then).
+      const mountLater = () => this.#element === element && document.body.append(element);
+      document.addEventListener('DOMContentLoaded', mountLater, {once: true});
+    }
     WebChatClient.clients.push(this);
   }
 

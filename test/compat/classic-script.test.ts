@@ -14,12 +14,12 @@ interface SdkWindow extends Window {
   };
 }
 
-/** A blank page in an iframe that loads `src` as a classic script, the way the official snippet does. */
-async function pageWithScript(src: string): Promise<HTMLIFrameElement> {
+/** A page in an iframe that loads the build as a classic script, the way the official snippet does. */
+async function pageWithScript(html: string): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 700px;';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  frame.srcdoc = `<!doctype html><html lang="en"><body><script src="${src}"></script></body></html>`;
+  frame.srcdoc = html;
   document.body.append(frame);
   await loaded;
   return frame;
@@ -35,7 +35,9 @@ describe('the classic-script build', () => {
     // The build is not part of the test run: skip when it is absent, or older than the facade.
     if (!source.includes('CozeWebSDK')) this.skip();
 
-    frame = await pageWithScript(SCRIPT);
+    frame = await pageWithScript(
+      `<!doctype html><html lang="en"><body><script src="${SCRIPT}"></script></body></html>`
+    );
     const win = frame.contentWindow as SdkWindow;
     expect(win.CozeWebSDK?.WebChatClient).to.be.a('function');
     const client = new win.CozeWebSDK!.WebChatClient({
@@ -44,8 +46,8 @@ describe('the classic-script build', () => {
       ui: {chatBot: {title: 'From the classic script'}},
     });
     const chat = win.document.querySelector('coze-chat')!;
-    expect(chat).to.exist;
-    expect(win.CozeWebSDK!.WebChatClient.clients).to.have.length(1);
+    expect(Boolean(chat), 'a coze-chat in the page').to.equal(true);
+    expect(win.CozeWebSDK!.WebChatClient.clients.length).to.equal(1);
     expect(await client.showChatBot()).to.equal(true);
     await waitUntil(
       () =>
@@ -57,6 +59,27 @@ describe('the classic-script build', () => {
       'From the classic script'
     );
     client.destroy();
-    expect(win.document.querySelector('coze-chat')).to.equal(null);
+    expect(win.document.querySelector('coze-chat') === null, 'removed').to.equal(true);
+  });
+
+  it('works from a snippet in <head>, before <body> exists', async function () {
+    const response = await fetch(SCRIPT);
+    if (!(response.ok && (await response.text()).includes('CozeWebSDK'))) this.skip();
+
+    const options = JSON.stringify({
+      config: {botId: BOT, apiBase: location.origin},
+      auth: {type: 'token', token: uniqueToken('head')},
+    });
+    frame = await pageWithScript(
+      `<!doctype html><html lang="en"><head><script src="${SCRIPT}"></script>` +
+        `<script>window.client = new CozeWebSDK.WebChatClient(${options}); window.bodyAtStart = Boolean(document.body);</script>` +
+        `</head><body><p>page</p></body></html>`
+    );
+    const win = frame.contentWindow as SdkWindow & {client: WebChatClient; bodyAtStart: boolean};
+    expect(win.bodyAtStart).to.equal(false);
+    const chat = win.document.querySelector('coze-chat')!;
+    // Booleans only: chai's failure message for an element of another window can take minutes to build.
+    expect(chat.parentElement === win.document.body, 'mounted in the body').to.equal(true);
+    expect(await win.client.showChatBot()).to.equal(true);
   });
 });
