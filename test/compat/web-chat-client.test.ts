@@ -336,28 +336,41 @@ describe('WebChatClient: what the options do', () => {
     expect(await client.showChatBot()).to.equal(true);
   });
 
-  it("app mode: config.type 'app' with appInfo, inline in ui.chatBot.el", async () => {
+  it("app mode: config.type 'app' with appInfo, inline in ui.chatBot.el, chats through the chatflow", async () => {
     const host = box();
+    const token = uniqueToken('app');
     const client = new WebChatClient({
       config: {
         type: 'app',
         appInfo: {
           appId: '7400000000000000001',
           workflowId: '7400000000000000002',
+          version: '0.0.3',
           parameters: {plan: 'pro'},
         },
         apiBase: location.origin,
       },
-      auth: {type: 'token', token: uniqueToken('app'), onRefreshToken: () => 'unused'},
+      auth: {type: 'token', token, onRefreshToken: () => token},
+      userInfo: {id: 'app-user-1', nickname: 'Ada'},
       ui: {chatBot: {el: host}},
     });
     const chat = chatOf(client);
     expect(chat.parentElement).to.equal(host);
-    expect(chat.type).to.equal('app');
-    expect(chat.appId).to.equal('7400000000000000001');
-    expect(chat.workflowId).to.equal('7400000000000000002');
-    expect(chat.parameters).to.deep.equal({plan: 'pro'});
     expect(chat.mode).to.equal('inline');
+    await prologue(chat);
+    await ask(chat, 'hello app');
+    await answered(chat);
+    expect(messages(chat).at(-1)!.textContent).to.contain('hello app');
+    const log = await loggedRequests(token);
+    expect(log.find((r) => r.path === '/v1/apps/7400000000000000001')?.query.version).to.equal(
+      '0.0.3'
+    );
+    const run = log.find((r) => r.path === '/v1/workflows/chat')!;
+    const body = run.body as Record<string, unknown>;
+    expect(body).to.include({app_id: '7400000000000000001', workflow_id: '7400000000000000002'});
+    expect(body.parameters).to.deep.equal({plan: 'pro'});
+    expect(body.ext).to.deep.equal({user_id: 'app-user-1'});
+    expect(log.some((r) => r.path === '/v3/chat')).to.equal(false);
   });
 });
 
