@@ -64,13 +64,18 @@ function hasProtocol(value: string, allowed: ReadonlySet<string>): boolean {
   return allowed.has(new URL(value).protocol);
 }
 
-let purifier: Purifier | undefined;
 let trustedTypesPolicy: MarkdownTrustedTypesPolicy | undefined;
 
-/** The dedicated DOMPurify instance, created on first use with our hooks. */
-function getPurifier(): Purifier {
-  if (purifier) return purifier;
-  const instance = DOMPurify(window);
+/** Whether this browser has Trusted Types (enforced or not). */
+const hasTrustedTypes = () =>
+  Boolean((window as unknown as Partial<TrustedTypesWindow>).trustedTypes);
+
+/**
+ * The hooks every instance gets: no event handlers, `class` only for a code
+ * block's language, links and images limited to their schemes, and links
+ * opened in a new, unrelated tab.
+ */
+function addHooks(instance: Purifier): void {
   instance.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName;
     if (name.startsWith('on')) {
@@ -94,8 +99,32 @@ function getPurifier(): Purifier {
       }
     }
   });
-  purifier = instance;
-  return instance;
+}
+
+/**
+ * One dedicated DOMPurify instance, so neither our configuration nor our hooks
+ * touch the page's global DOMPurify (and only one `dompurify` Trusted Types
+ * policy is ever created). Its fragment configuration is set once
+ * (`setConfig`) rather than parsed on every call: streaming sanitises on
+ * every update.
+ */
+let purifier: Purifier | undefined;
+
+function config(): Config {
+  return {
+    ...BASE_CONFIG,
+    // DOMPurify only ever calls createHTML and createScriptURL.
+    ...(trustedTypesPolicy && {TRUSTED_TYPES_POLICY: trustedTypesPolicy as TrustedTypePolicy}),
+  };
+}
+
+function getPurifier(): Purifier {
+  if (!purifier) {
+    purifier = DOMPurify(window);
+    addHooks(purifier);
+    purifier.setConfig({...config(), RETURN_DOM_FRAGMENT: true});
+  }
+  return purifier;
 }
 
 /**
@@ -109,17 +138,7 @@ function getPurifier(): Purifier {
  */
 export function setMarkdownTrustedTypesPolicy(policy: MarkdownTrustedTypesPolicy): void {
   trustedTypesPolicy = policy;
-}
-
-function configFor<C extends Config>(extra: C): Config & C {
-  return trustedTypesPolicy
-    ? {
-        ...BASE_CONFIG,
-        // DOMPurify only ever calls these two methods.
-        TRUSTED_TYPES_POLICY: trustedTypesPolicy as TrustedTypePolicy,
-        ...extra,
-      }
-    : {...BASE_CONFIG, ...extra};
+  purifier?.setConfig({...config(), RETURN_DOM_FRAGMENT: true});
 }
 
 /**
@@ -128,7 +147,7 @@ function configFor<C extends Config>(extra: C): Config & C {
  * so this works unchanged on pages that enforce Trusted Types.
  */
 export function sanitizeToFragment(html: string): DocumentFragment {
-  return getPurifier().sanitize(html, configFor({RETURN_DOM_FRAGMENT: true as const}));
+  return getPurifier().sanitize(html) as unknown as DocumentFragment;
 }
 
 /**
@@ -137,9 +156,14 @@ export function sanitizeToFragment(html: string): DocumentFragment {
  * otherwise. Prefer {@link sanitizeToFragment}.
  */
 export function sanitizeToHTML(html: string): TrustedHTML | string {
-  const purify = getPurifier();
-  if ((window as unknown as Partial<TrustedTypesWindow>).trustedTypes) {
-    return purify.sanitize(html, configFor({RETURN_TRUSTED_TYPE: true as const}));
+  const instance = getPurifier();
+  // A per-call configuration only applies while no persistent one is set.
+  instance.clearConfig();
+  try {
+    return hasTrustedTypes()
+      ? instance.sanitize(html, {...config(), RETURN_TRUSTED_TYPE: true})
+      : instance.sanitize(html, config());
+  } finally {
+    instance.setConfig({...config(), RETURN_DOM_FRAGMENT: true});
   }
-  return purify.sanitize(html, configFor({}));
 }
