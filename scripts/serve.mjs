@@ -29,6 +29,8 @@ console.log(`
     http://localhost:${port}/demo/             floating launcher on a host page
     http://localhost:${port}/demo/inline.html  the panel inline in a page
     http://localhost:${port}/demo/headless.html  parts composed by the page
+    http://localhost:${port}/demo/theming.html   restyled with tokens and parts only
+    http://localhost:${port}/demo/compat.html    the official Chat SDK snippet, unchanged
 
   Type "help" in the chat to see what the emulator's bot can do.
 `);
