@@ -4,22 +4,114 @@
 /** The bot's onboarding suggestions. */
 export const SUGGESTED_QUESTIONS = ['Show me some markdown', 'Tell me something long', 'help'];
 
+/** @typedef {import('./api/object-string.js').Attachment} Attachment */
+
 /**
  * The echo answer for anything that matches no trigger.
  * @param {string} question the user's text
- * @param {number} attachments how many file/image items came with it
+ * @param {Attachment[]} [attachments] files/images that came with it
  */
-export function echoAnswer(question, attachments) {
+export function echoAnswer(question, attachments = []) {
   const said = question.replace(/\s+/g, ' ').trim();
-  const lines = [said ? `You said: **${said}**` : 'You sent no text.'];
-  if (attachments > 0) {
-    lines.push(`(with ${attachments} attachment${attachments === 1 ? '' : 's'})`);
-  }
+  /** @type {string[]} */
+  const lines = [];
+  if (attachments.length > 0) lines.push(describeAttachments(attachments), '');
+  if (said) lines.push(`You said: **${said}**`);
+  else if (attachments.length === 0) lines.push('You sent no text.');
   lines.push(
     '',
     'I am the Coze emulator, so I simply repeat what I hear. Type "help" to see what else I can do.'
   );
   return lines.join('\n');
+}
+
+/**
+ * One sentence naming every attachment: "I received 2 files: report.pdf (12.3 KB), photo.png
+ * (an image)."
+ * @param {Attachment[]} attachments
+ */
+export function describeAttachments(attachments) {
+  const noun = attachments.length === 1 ? 'file' : 'files';
+  const each = attachments.map((a) => {
+    if (a.type === 'image') return `${a.name} (an image)`;
+    if (a.type === 'audio') return `${a.name} (audio)`;
+    return a.bytes === undefined ? `${a.name} (a link)` : `${a.name} (${formatBytes(a.bytes)})`;
+  });
+  return `I received ${attachments.length} ${noun}: ${each.join(', ')}.`;
+}
+
+/**
+ * A size as people read it: "512 bytes", "12.3 KB", "4.0 MB".
+ * @param {number} bytes
+ */
+export function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The answer to a question that quotes something (lines starting with `>`) before asking.
+ * @param {string} quote the quoted text, without the `>` markers
+ * @param {string} rest what the user wrote after the quote
+ * @param {Attachment[]} [attachments]
+ */
+export function quoteAnswer(quote, rest, attachments = []) {
+  const quoted = quote.replace(/\s+/g, ' ').trim();
+  const short = quoted.length > 120 ? `${quoted.slice(0, 117)}…` : quoted;
+  const said = rest.replace(/\s+/g, ' ').trim();
+  const lines = [`You quoted: "${short}"`, ''];
+  if (attachments.length > 0) lines.push(describeAttachments(attachments), '');
+  lines.push(said ? `About that, you said: **${said}**` : 'You quoted it without a question.');
+  return lines.join('\n');
+}
+
+/** The local plugin the `local weather` question asks the page to run. */
+export const LOCAL_WEATHER_CALL = {
+  name: 'get_local_weather',
+  arguments: JSON.stringify({city: 'Paris'}),
+};
+
+/**
+ * The answer after the page submitted its tool outputs.
+ * @param {string[]} outputs in the order of the tool calls
+ */
+export function toolOutputAnswer(outputs) {
+  const said = outputs.map((o) => (o.length > 500 ? `${o.slice(0, 497)}…` : o)).join('; ');
+  return `The page's tool says: ${said}`;
+}
+
+/**
+ * A card answer (`content_type: "card"`): a small card DSL as a JSON string, with a title and
+ * some text, the parts a widget without Coze's card renderer can fall back to.
+ */
+export const CARD_CONTENT = JSON.stringify({
+  card_type: 'basic',
+  title: 'Weather card',
+  elements: [
+    {tag: 'image', image_url: 'https://example.com/sun.png', alt: 'A sun'},
+    {tag: 'text', text: 'Paris: sunny, 24 °C.'},
+    {tag: 'button', text: 'Tomorrow', action: {type: 'send_message', value: 'And tomorrow?'}},
+  ],
+});
+
+/** The question node's options for the `choose` trigger. */
+export const COLOUR_OPTIONS = ['Red', 'Green', 'Blue'];
+
+/** A question node's answer: a JSON object with the question and its options, as Coze sends it. */
+export const COLOUR_QUESTION = JSON.stringify({
+  question: 'Which colour would you like?',
+  options: COLOUR_OPTIONS.map((name) => ({name})),
+});
+
+/**
+ * The answer to the reply after the `choose` question: the option it names, or the reply itself.
+ * @param {string} reply
+ */
+export function colourChosen(reply) {
+  const said = reply.replace(/\s+/g, ' ').trim();
+  const option = COLOUR_OPTIONS.find((name) => new RegExp(`\\b${name}\\b`, 'i').test(said));
+  return `You chose **${option ?? said}**.`;
 }
 
 /**
@@ -44,7 +136,8 @@ export function helpAnswer(triggers) {
     '',
     ...fail.map(item),
     '',
-    'Anything else is echoed back to you.',
+    'Anything else is echoed back to you. Start a message with a quote (`> …`) and I acknowledge',
+    'the quoted text; send files or images (`object_string`) and I list what I received.',
   ].join('\n');
 }
 

@@ -4,6 +4,9 @@
  * either a rejection before streaming, a raw body, a fixture replay, or a list of stream steps.
  */
 import {
+  CARD_CONTENT,
+  COLOUR_QUESTION,
+  LOCAL_WEATHER_CALL,
   MARKDOWN_SHOWCASE,
   PARTIAL_ANSWER,
   REASONED_ANSWER,
@@ -11,9 +14,11 @@ import {
   SLOW_ANSWER,
   TOOL_SCENARIO,
   XSS_ANSWER,
+  colourChosen,
   echoAnswer,
   helpAnswer,
   longAnswer,
+  quoteAnswer,
 } from './answers.js';
 import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
 
@@ -28,7 +33,12 @@ import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
 /**
  * `interrupt` pauses a chatflow on a question node: the conversation then waits for the user's
  * reply (`node` names what it waits for) and the stream ends with `done`, no `chat.completed`.
+ * `whole` is an answer sent in one `completed` event, without deltas (cards, question nodes).
+ * `requires-action` asks the page to run local plugins: the chat pauses in `requires_action`
+ * until `/v3/chat/submit_tool_outputs` continues it.
  * @typedef {{kind: 'answer', text: string, pacing: Pacing, reasoning?: string, stopAfter?: number}
+ *   | {kind: 'whole', content: string, contentType: 'text' | 'card'}
+ *   | {kind: 'requires-action', calls: {name: string, arguments: string}[]}
  *   | {kind: 'tool', callContent: string, resultContent: string, delayMs: number}
  *   | {kind: 'error-event', code: number, msg: string}
  *   | {kind: 'chat-failed', code: number, msg: string}
@@ -39,9 +49,11 @@ import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
 
 /**
  * A stream script may skip the `chat.created` / `chat.in_progress` preamble (`preamble: false`,
- * as a chatflow that fails at once), and may answer a waiting question node (`resumes: true`).
+ * as a chatflow that fails at once), may answer a waiting question node (`resumes: true`), may
+ * leave the conversation waiting for a reply once it completes (`awaits`: the node's name), and
+ * may continue a chat that already exists (`continues: true`: no `chat.created`).
  * @typedef {{type: 'stream', name: string, steps: Step[], followUps: string[], preamble?: boolean,
- *     resumes?: boolean}
+ *     resumes?: boolean, awaits?: string, continues?: boolean}
  *   | {type: 'reject', name: string, status: number, code: number, msg: string}
  *   | {type: 'bare', name: string, body: string}
  *   | {type: 'fixture', name: string, file: string}} Script
@@ -57,6 +69,9 @@ const BRISK = {min: 3, max: 8, delayMs: 10};
 const FAST = {min: 16, max: 24, delayMs: 2};
 /** `slow`: 5-character pieces (about 60 of them), 120 ms apart. */
 const SLOW = {min: 5, max: 5, delayMs: 120};
+
+/** What the `choose` question node waits for. */
+export const COLOUR_NODE = 'colour';
 
 /** The partial answer that precedes a mid-stream failure: three deltas, never completed. */
 const partial = () =>
@@ -181,6 +196,18 @@ export const TRIGGERS = [
     script: () => stream('slow', SLOW_ANSWER, SLOW, ['slow', 'help']),
   },
   {
+    phrase: 'local weather',
+    pattern: /\blocal\s+weather\b/i,
+    about:
+      'a local plugin: `conversation.chat.requires_action` asking the page to run `get_local_weather`, then `done`; the chat waits for `/v3/chat/submit_tool_outputs`, whose stream continues it with an answer quoting the output.',
+    script: () => ({
+      type: 'stream',
+      name: 'local weather',
+      followUps: [],
+      steps: [{kind: 'requires-action', calls: [LOCAL_WEATHER_CALL]}],
+    }),
+  },
+  {
     phrase: 'tool',
     pattern: /\btools?\b/i,
     about: 'a plugin call (`function_call`, then `tool_response`) before the answer.',
@@ -211,6 +238,31 @@ export const TRIGGERS = [
     }),
   },
   {
+    phrase: 'card',
+    pattern: /\bcards?\b/i,
+    about:
+      'an answer with `content_type: "card"` (a JSON card with a title and some text), sent whole.',
+    script: () => ({
+      type: 'stream',
+      name: 'card',
+      followUps: ['choose', 'help'],
+      steps: [{kind: 'whole', contentType: 'card', content: CARD_CONTENT}],
+    }),
+  },
+  {
+    phrase: 'choose',
+    pattern: /\bchoose\b/i,
+    about:
+      'a question node: the answer is `{"question":…,"options":[{"name":…},…]}` sent whole, the chat completes, and your next message is the reply ("You chose …").',
+    script: () => ({
+      type: 'stream',
+      name: 'choose',
+      followUps: [],
+      awaits: COLOUR_NODE,
+      steps: [{kind: 'whole', contentType: 'text', content: COLOUR_QUESTION}],
+    }),
+  },
+  {
     phrase: 'xss',
     pattern: /\bxss\b/i,
     about: 'an answer full of raw HTML/JavaScript injection attempts that must render inert.',
@@ -236,20 +288,67 @@ export function stream(name, text, pacing, followUps) {
 }
 
 /**
- * Chooses the script for a question: the first trigger that matches, else the echo.
+ * Splits a leading markdown quote (lines starting with `>`) from what follows it.
+ * @param {string} text
+ * @returns {{quote: string, rest: string} | undefined} undefined when the text starts with no quote
+ */
+export function splitQuote(text) {
+  const lines = text.replace(/^\s*\n/, '').split('\n');
+  let n = 0;
+  while (n < lines.length && /^\s*>/.test(lines[n])) n++;
+  if (n === 0) return undefined;
+  const quote = lines
+    .slice(0, n)
+    .map((line) => line.replace(/^\s*>\s?/, ''))
+    .join('\n')
+    .trim();
+  return {quote, rest: lines.slice(n).join('\n').trim()};
+}
+
+/**
+ * Chooses the script for a question: the first trigger that matches, else the echo. A leading
+ * quote is set aside first: triggers match what follows it, and without one the answer
+ * acknowledges the quote.
  * @param {string} question the text of the last user message
- * @param {number} [attachments] file/image items sent with it
+ * @param {import('./api/object-string.js').Attachment[]} [attachments] files/images sent with it
  * @param {readonly Trigger[]} [triggers] the bot's by default
  * @returns {Script}
  */
-export function chooseScript(question, attachments = 0, triggers = TRIGGERS) {
+export function chooseScript(question, attachments = [], triggers = TRIGGERS) {
+  const quoted = splitQuote(question);
+  const asked = quoted ? quoted.rest : question;
   for (const trigger of triggers) {
-    const match = trigger.pattern.exec(question);
-    if (match) return trigger.script(question, match, triggers);
+    const match = trigger.pattern.exec(asked);
+    if (match) return trigger.script(asked, match, triggers);
+  }
+  if (quoted) {
+    return stream('quote', quoteAnswer(quoted.quote, quoted.rest, attachments), NORMAL, [
+      'Tell me more',
+      'help',
+    ]);
   }
   return stream('echo', echoAnswer(question, attachments), NORMAL, [
     'Tell me more',
     'Show me some markdown',
     'help',
   ]);
+}
+
+/**
+ * Chooses the bot's script for a turn. After a `choose` question the user's message is the
+ * reply, whatever it says; otherwise as `chooseScript`.
+ * @param {string} question
+ * @param {import('./api/object-string.js').Attachment[]} attachments
+ * @param {import('./store.js').Waiting | null} waiting
+ * @param {readonly Trigger[]} [triggers]
+ * @returns {Script}
+ */
+export function chooseBotScript(question, attachments, waiting, triggers = TRIGGERS) {
+  if (waiting?.node === COLOUR_NODE) {
+    return {
+      ...stream('chosen', colourChosen(question), NORMAL, ['choose', 'help']),
+      resumes: true,
+    };
+  }
+  return chooseScript(question, attachments, triggers);
 }

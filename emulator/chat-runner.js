@@ -146,12 +146,22 @@ export function eventMessage(m, {content = m.content, reasoning, times = 'none'}
 }
 
 /**
+ * A tool call id like Coze's: an opaque base64 string, unique within the emulator.
+ * @param {Store} store
+ * @param {string} chatId
+ */
+function toolCallId(store, chatId) {
+  return Buffer.from(`CALL-${chatId}-${store.nextCallNumber()}`).toString('base64');
+}
+
+/**
  * Plays a stream script as a chat. Resolves when the chat has ended one way or another.
  * @param {object} args
  * @param {Store} args.store
  * @param {ConversationRecord} args.conversation
  * @param {ChatRecord} args.rec
- * @param {{steps: Step[], followUps: string[], preamble?: boolean, resumes?: boolean}} args.script
+ * @param {{steps: Step[], followUps: string[], preamble?: boolean, resumes?: boolean,
+ *   awaits?: string, continues?: boolean}} args.script
  * @param {EventSink} args.out
  * @param {number} args.speed delay multiplier
  * @param {number} args.inputChars length of the prompt, for the usage counts
@@ -185,6 +195,13 @@ export async function playChat({
     };
   };
 
+  /** Puts what the chat produced since the last save into the history (`auto_save_history`). */
+  const saveProduced = () => {
+    if (!rec.save) return;
+    store.save(conversation, rec.produced.slice(rec.saved));
+    rec.saved = rec.produced.length;
+  };
+
   /** Ends the response of a stopped chat; a canceled one lingers for the client to hang up. */
   const stopped = async () => {
     if (chat.status === 'canceled' && out.live) {
@@ -201,7 +218,7 @@ export async function playChat({
     out.end();
   };
 
-  /** @param {Pick<Message, 'type' | 'content'>} fields */
+  /** @param {Pick<Message, 'type' | 'content'> & Partial<Pick<Message, 'content_type'>>} fields */
   const assistantMessage = (fields) =>
     store.newMessage(conversation, {
       role: 'assistant',
@@ -250,7 +267,7 @@ export async function playChat({
   };
 
   try {
-    if (script.preamble !== false) {
+    if (script.preamble !== false && !script.continues) {
       out.send('conversation.chat.created', chatView(rec, {withInserted: true}));
       await wait(10);
       if (signal.aborted) return stopped();
@@ -291,6 +308,40 @@ export async function playChat({
           rec.produced.push(answer);
           break;
         }
+        case 'whole': {
+          await wait(step.contentType === 'card' ? 80 : 40);
+          if (signal.aborted) return stopped();
+          const answer = assistantMessage({
+            type: 'answer',
+            content: step.content,
+            content_type: step.contentType,
+          });
+          out.send('conversation.message.completed', eventMessage(answer, {times: 'created'}));
+          outputChars += step.content.length;
+          rec.produced.push(answer);
+          break;
+        }
+        case 'requires-action': {
+          // A local plugin: the page runs it and submits the output, which continues this chat.
+          await wait(40);
+          if (signal.aborted) return stopped();
+          chat.status = 'requires_action';
+          chat.completed_at = nowSeconds();
+          chat.required_action = {
+            type: 'submit_tool_outputs',
+            submit_tool_outputs: {
+              tool_calls: step.calls.map((call) => ({
+                id: toolCallId(store, chat.id),
+                type: 'function',
+                function: {name: call.name, arguments: call.arguments},
+              })),
+            },
+          };
+          saveProduced();
+          out.send('conversation.chat.requires_action', chatView(rec));
+          out.send('done', doneData);
+          return out.end();
+        }
         case 'error-event':
           await wait(20);
           fail(step.code, step.msg);
@@ -322,7 +373,7 @@ export async function playChat({
           chat.status = 'requires_action';
           countUsage();
           conversation.waiting = {chatId: chat.id, node: step.node};
-          if (rec.save) store.save(conversation, rec.produced);
+          saveProduced();
           out.send('done', doneData);
           return out.end();
         }
@@ -343,7 +394,8 @@ export async function playChat({
     chat.status = 'completed';
     chat.completed_at = nowSeconds();
     countUsage();
-    if (rec.save) store.save(conversation, rec.produced);
+    if (script.awaits) conversation.waiting = {chatId: chat.id, node: script.awaits};
+    saveProduced();
     out.send('conversation.chat.completed', chatView(rec));
     out.send('done', doneData);
     return out.end();

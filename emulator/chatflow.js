@@ -4,7 +4,7 @@
  * shape for `fail chat`, plus a question node (`size`) that pauses the flow until the next turn.
  */
 import {SIZE_QUESTION, sizeAskedAgain, sizeNoted} from './answers.js';
-import {NORMAL, TRIGGERS, chooseScript, stream} from './bot.js';
+import {NORMAL, TRIGGERS, chooseBotScript, stream} from './bot.js';
 
 /** @typedef {import('./bot.js').Script} Script */
 /** @typedef {import('./bot.js').StreamScript} StreamScript */
@@ -57,12 +57,14 @@ const SIZE = {
 };
 
 /**
- * The chatflow's triggers: the bot's, with `fail chat` in its chatflow shape and `size` added
- * before the fixture replay.
+ * The chatflow's triggers: the bot's, with `fail chat` in its chatflow shape, no local plugin, and
+ * `size` added before the fixture replay.
  * @type {readonly Trigger[]}
  */
 export const CHATFLOW_TRIGGERS = TRIGGERS.flatMap((trigger) => {
   if (trigger.phrase === FAIL_CHAT.phrase) return [FAIL_CHAT];
+  // Chatflows have no submit_tool_outputs, so no local plugins.
+  if (trigger.phrase === 'local weather') return [];
   if (trigger.phrase.startsWith('fixture')) return [SIZE, trigger];
   return [trigger];
 });
@@ -98,7 +100,7 @@ export function readSize(reply) {
  * reply whatever it says (triggers do not apply): a named size completes the flow, anything else
  * asks again.
  * @param {string} question the text of the last user message
- * @param {number} attachments file/image items sent with it
+ * @param {import('./api/object-string.js').Attachment[]} attachments files/images sent with it
  * @param {Waiting | null} waiting the question node the conversation waits on, if any
  * @returns {Script}
  */
@@ -111,5 +113,5 @@ export function chooseChatflowScript(question, attachments, waiting) {
       resumes: true,
     };
   }
-  return chooseScript(question, attachments, CHATFLOW_TRIGGERS);
+  return chooseBotScript(question, attachments, waiting, CHATFLOW_TRIGGERS);
 }

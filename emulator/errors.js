@@ -18,6 +18,11 @@ export const BUSY_ERROR = {
 export const CANNOT_CANCEL = {code: 4104, msg: 'chat cannot be canceled in its current state'};
 export const NOT_FOUND = {code: 4200, msg: 'the requested API does not exist'};
 export const INTERNAL_ERROR = {code: 5000, msg: 'internal server error'};
+/** submit_tool_outputs on a chat started with `auto_save_history: false`, as Coze answers it. */
+export const NOT_SAVED_ERROR = {
+  code: 5000,
+  msg: 'internal server error: the chat was started with auto_save_history false, so it cannot take tool outputs',
+};
 export const WORKFLOW_NOT_PUBLISHED = {code: 4200, msg: 'the workflow has not been published'};
 export const APP_NOT_PUBLISHED = {
   code: 4200,

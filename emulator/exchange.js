@@ -24,6 +24,8 @@ import {errorBody, sendJson, successBody} from './http.js';
  * @property {Record<string, string>} params path parameters of the matched route
  * @property {unknown} body parsed JSON body (`undefined` when empty)
  * @property {Buffer} rawBody
+ * @property {import('./multipart.js').Part[] | null} parts a multipart body's parts (null when
+ *   the body is not multipart or is malformed)
  * @property {string} token bearer token (`''` when none)
  * @property {string} logid
  * @property {LogEntry} entry

@@ -71,6 +71,14 @@ export async function handleInspect(state, req, res, url, reset) {
     sendJson(res, 200, state.log.find(q.get('token') ?? '', intParam(q, 'since', 0)));
     return;
   }
+  if (path === '/__emulator/feedback' && method === 'GET') {
+    const messageId = url.searchParams.get('message_id') ?? '';
+    sendJson(res, 200, {
+      message_id: messageId,
+      feedback: state.store.feedback(messageId) ?? null,
+    });
+    return;
+  }
   if (path === '/__emulator/reset' && method === 'POST') {
     req.resume();
     reset();

@@ -24,7 +24,8 @@ export const MAX_LOG_ENTRIES = 5000;
  * @property {string} path
  * @property {Record<string, string>} query
  * @property {Record<string, string>} headers
- * @property {unknown} body parsed JSON, `{multipart: true}`, or `null`
+ * @property {unknown} body parsed JSON, `{multipart: true, parts: [{name, filename?,
+ *   content_type?, bytes}]}`, or `null`
  * @property {number | null} status HTTP status, once the response head is written
  * @property {boolean} [clientAborted] the client hung up before the response finished
  */

@@ -1,6 +1,12 @@
 // @ts-check
 /** The API route table and the request pipeline for `/v1/*` and `/v3/*`: log, CORS, auth, dispatch. */
-import {cancelChat, listChatMessages, retrieveChat, startChat} from './api/chat.js';
+import {
+  cancelChat,
+  listChatMessages,
+  retrieveChat,
+  startChat,
+  submitToolOutputs,
+} from './api/chat.js';
 import {getApp} from './api/apps.js';
 import {getBot} from './api/bots.js';
 import {
@@ -11,6 +17,7 @@ import {
   renameConversation,
   retrieveConversation,
 } from './api/conversations.js';
+import {transcribe} from './api/audio.js';
 import {retrieveFile, uploadFile} from './api/files.js';
 import {listMessages, messageFeedback, retrieveMessage} from './api/messages.js';
 import {getWorkflow, workflowChat} from './api/workflows.js';
@@ -18,6 +25,7 @@ import {AUTH_ERROR, INTERNAL_ERROR, INVALID_PARAMETER, NOT_FOUND} from './errors
 import {createExchange} from './exchange.js';
 import {bearerToken, isMultipart, parseJson, readBody, writeHead} from './http.js';
 import {newLogId} from './ids.js';
+import {parseMultipart} from './multipart.js';
 
 /** @typedef {import('./exchange.js').Exchange} Exchange */
 /** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
@@ -43,9 +51,11 @@ const TABLE = [
   ['DELETE', '/v1/conversations/:conversation_id/messages/:message_id/feedback', messageFeedback],
   ['POST', '/v1/files/upload', uploadFile],
   ['GET', '/v1/files/retrieve', retrieveFile],
+  ['POST', '/v1/audio/transcriptions', transcribe],
   ['POST', '/v1/workflows/chat', workflowChat],
   ['POST', '/v3/chat', startChat],
   ['POST', '/v3/chat/cancel', cancelChat],
+  ['POST', '/v3/chat/submit_tool_outputs', submitToolOutputs],
   // Coze documents GET; the Python and JS SDKs send POST, which it tolerates.
   ['GET', '/v3/chat/retrieve', retrieveChat],
   ['POST', '/v3/chat/retrieve', retrieveChat],
@@ -85,6 +95,19 @@ export function matchRoute(method, pathname) {
 }
 
 /**
+ * What the request log shows of a multipart part: its name, file name, type and size.
+ * @param {import('./multipart.js').Part} part
+ */
+function partSummary(part) {
+  return {
+    name: part.name,
+    ...(part.filename === undefined ? {} : {filename: part.filename}),
+    ...(part.contentType === undefined ? {} : {content_type: part.contentType}),
+    bytes: part.data.length,
+  };
+}
+
+/**
  * Answers one request to `/v1/*` or `/v3/*`. Resolves once the response is complete.
  * @param {EmulatorState} state
  * @param {import('node:http').IncomingMessage} req
@@ -112,8 +135,13 @@ export async function handleApi(state, req, res, url) {
     }
   }
   const multipart = isMultipart(req);
+  const parts = multipart ? parseMultipart(req.headers['content-type'] ?? '', rawBody) : null;
   const parsed = multipart ? {ok: true, value: undefined} : parseJson(rawBody);
-  entry.body = multipart ? {multipart: true} : parsed.ok ? (parsed.value ?? null) : null;
+  entry.body = multipart
+    ? {multipart: true, parts: parts?.map(partSummary) ?? null}
+    : parsed.ok
+      ? (parsed.value ?? null)
+      : null;
 
   const ex = createExchange({
     req,
@@ -121,6 +149,7 @@ export async function handleApi(state, req, res, url) {
     url,
     body: parsed.ok ? parsed.value : undefined,
     rawBody,
+    parts,
     token: bearerToken(req),
     logid: newLogId(),
     entry,

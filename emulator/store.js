@@ -34,6 +34,17 @@ import {compareIds, nowSeconds} from './ids.js';
  * @property {'created' | 'in_progress' | 'completed' | 'failed' | 'requires_action' | 'canceled'} status
  * @property {{token_count: number, output_count: number, input_count: number}} usage
  * @property {string} section_id
+ * @property {RequiredAction} [required_action] while the chat waits for tool outputs
+ */
+
+/**
+ * A local plugin call the page is asked to run.
+ * @typedef {{id: string, type: 'function', function: {name: string, arguments: string}}} ToolCall
+ */
+
+/**
+ * @typedef {{type: 'submit_tool_outputs', submit_tool_outputs: {tool_calls: ToolCall[]}}}
+ *   RequiredAction
  */
 
 /**
@@ -75,6 +86,12 @@ import {compareIds, nowSeconds} from './ids.js';
  * @property {Message[]} produced every message the chat produced (answers, tool calls, verbose, follow-ups)
  * @property {AbortController} controller aborted on cancel or reset
  * @property {boolean} save whether the turn goes into history (`auto_save_history`)
+ * @property {number} saved how many of `produced` are in the history already
+ */
+
+/**
+ * The last like/unlike given to an answer.
+ * @typedef {{feedback_type: 'like' | 'unlike', reason_types?: string[], comment?: string}} Feedback
  */
 
 /**
@@ -84,6 +101,11 @@ import {compareIds, nowSeconds} from './ids.js';
 
 /** Message types listed without `include_middle_message`. */
 const VISIBLE_TYPES = new Set(['question', 'answer', '']);
+/**
+ * Added by `include_middle_message: true`: the plugin calls and their results. Verbose and
+ * follow-up messages are never listed.
+ */
+const MIDDLE_TYPES = new Set(['function_call', 'tool_response', 'tool_output']);
 
 /** @param {() => string} newId */
 export function createStore(newId) {
@@ -95,7 +117,10 @@ export function createStore(newId) {
   const files = new Map();
   /** @type {Map<string, string>} owner key → creator id */
   const creators = new Map();
+  /** @type {Map<string, Feedback>} message id → its last feedback */
+  const feedbacks = new Map();
   let touches = 0;
+  let calls = 0;
 
   /** @param {string} owner */
   function creatorId(owner) {
@@ -252,7 +277,14 @@ export function createStore(newId) {
       };
       if (metaData) chat.meta_data = metaData;
       /** @type {ChatRecord} */
-      const rec = {chat, inserted: [], produced: [], controller: new AbortController(), save};
+      const rec = {
+        chat,
+        inserted: [],
+        produced: [],
+        controller: new AbortController(),
+        save,
+        saved: 0,
+      };
       chats.set(chat.id, rec);
       record.running = rec;
       return rec;
@@ -261,6 +293,29 @@ export function createStore(newId) {
     /** @param {string} id */
     chat(id) {
       return chats.get(id);
+    },
+
+    /**
+     * @param {string} messageId
+     * @param {Feedback} feedback
+     */
+    setFeedback(messageId, feedback) {
+      feedbacks.set(messageId, feedback);
+    },
+
+    /** @param {string} messageId */
+    feedback(messageId) {
+      return feedbacks.get(messageId);
+    },
+
+    /** @param {string} messageId */
+    deleteFeedback(messageId) {
+      feedbacks.delete(messageId);
+    },
+
+    /** A fresh number for a tool call id. */
+    nextCallNumber() {
+      return ++calls;
     },
 
     /** @param {FileInfo} info */
@@ -280,6 +335,7 @@ export function createStore(newId) {
       chats.clear();
       creators.clear();
       files.clear();
+      feedbacks.clear();
     },
   };
 }
@@ -296,7 +352,9 @@ export function createStore(newId) {
  */
 export function pageMessages(messages, {order, limit, beforeId, afterId, chatId, includeMiddle}) {
   let list = messages.filter(
-    (m) => (includeMiddle || VISIBLE_TYPES.has(m.type)) && (!chatId || m.chat_id === chatId)
+    (m) =>
+      (VISIBLE_TYPES.has(m.type) || (includeMiddle && MIDDLE_TYPES.has(m.type))) &&
+      (!chatId || m.chat_id === chatId)
   );
   list.sort((a, b) => compareIds(a.id, b.id));
   if (order === 'desc') list.reverse();
@@ -331,6 +389,7 @@ export function chatView(rec, {withInserted = false} = {}) {
     last_error: {...c.last_error},
     status: c.status,
     usage: {...c.usage},
+    ...(c.required_action ? {required_action: structuredClone(c.required_action)} : {}),
     section_id: c.section_id,
   };
   if (withInserted && rec.inserted.length > 0) {

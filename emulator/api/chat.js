@@ -1,13 +1,22 @@
 // @ts-check
 /** Chat endpoints: `POST /v3/chat` (streaming), cancel, retrieve, and a chat's messages. */
-import {CANNOT_CANCEL, INVALID_PARAMETER, UNPUBLISHED_ERROR} from '../errors.js';
-import {chooseScript} from '../bot.js';
+import {toolOutputAnswer} from '../answers.js';
+import {
+  BUSY_ERROR,
+  CANNOT_CANCEL,
+  CONVERSATION_NOT_FOUND,
+  INVALID_PARAMETER,
+  NOT_SAVED_ERROR,
+  UNPUBLISHED_ERROR,
+} from '../errors.js';
+import {NORMAL, chooseBotScript} from '../bot.js';
+import {isPlainObject} from '../http.js';
 import {CHAT_FRAMING} from '../sse.js';
 import {chatView} from '../store.js';
 import {UNPUBLISHED_MARK} from './bots.js';
 import {DEFAULT_CONNECTOR} from './conversations.js';
 import {enterMessages} from './enter-messages.js';
-import {answerTurn} from './turn.js';
+import {answerTurn, playTurn} from './turn.js';
 import {bodyObject, stringField, stringMapField} from './validate.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
@@ -58,7 +67,7 @@ export async function startChat(ex) {
     stream,
     framing: CHAT_FRAMING,
     doneData: () => '[DONE]',
-    choose: (question, attachments) => chooseScript(question, attachments),
+    choose: chooseBotScript,
   });
 }
 
@@ -108,4 +117,87 @@ export function listChatMessages(ex) {
   const q = ex.url.searchParams;
   const rec = findChat(ex, q.get('conversation_id') ?? '', q.get('chat_id') ?? '');
   if (rec) ex.ok(rec.produced.map((m) => ({...m})));
+}
+
+/**
+ * The `tool_outputs` of a submission, or a reason string when malformed.
+ * @param {unknown} value
+ * @returns {{tool_call_id: string, output: string}[] | string}
+ */
+function readToolOutputs(value) {
+  if (!Array.isArray(value) || value.length === 0) return 'tool_outputs must be a non-empty array';
+  /** @type {{tool_call_id: string, output: string}[]} */
+  const outputs = [];
+  for (const [i, item] of value.entries()) {
+    if (!isPlainObject(item)) return `tool_outputs[${i}] must be an object`;
+    const {tool_call_id: id, output} = item;
+    if (typeof id !== 'string' || !id) return `tool_outputs[${i}].tool_call_id is required`;
+    if (typeof output !== 'string') return `tool_outputs[${i}].output must be a string`;
+    outputs.push({tool_call_id: id, output});
+  }
+  return outputs;
+}
+
+/**
+ * `POST /v3/chat/submit_tool_outputs?conversation_id=&chat_id=` with `{tool_outputs, stream}`:
+ * the page's results for a chat paused in `requires_action`. Continues the same chat (same id):
+ * `in_progress`, an answer quoting the outputs, `completed`, `done`.
+ * @param {Exchange} ex
+ */
+export async function submitToolOutputs(ex) {
+  const body = bodyObject(ex.body);
+  if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
+  const q = ex.url.searchParams;
+  const rec = findChat(ex, q.get('conversation_id') ?? '', q.get('chat_id') ?? '');
+  if (!rec) return;
+  const outputs = readToolOutputs(body.tool_outputs);
+  if (typeof outputs === 'string')
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: ${outputs}`);
+  const calls =
+    rec.chat.status === 'requires_action'
+      ? rec.chat.required_action?.submit_tool_outputs.tool_calls
+      : undefined;
+  if (!calls) {
+    return ex.fail(
+      INVALID_PARAMETER,
+      `invalid parameter: the chat is not waiting for tool outputs (its status is ${rec.chat.status})`
+    );
+  }
+  if (!rec.save) return ex.fail(NOT_SAVED_ERROR.code, NOT_SAVED_ERROR.msg);
+  const unknown = outputs.find((o) => !calls.some((c) => c.id === o.tool_call_id));
+  if (unknown) {
+    return ex.fail(
+      INVALID_PARAMETER,
+      `invalid parameter: tool_call_id ${unknown.tool_call_id} is not a pending tool call of this chat`
+    );
+  }
+  const unanswered = calls.find((c) => !outputs.some((o) => o.tool_call_id === c.id));
+  if (unanswered) {
+    return ex.fail(
+      INVALID_PARAMETER,
+      `invalid parameter: tool_outputs has no output for tool_call_id ${unanswered.id}`
+    );
+  }
+  const conversation = ex.state.store.conversation(rec.chat.conversation_id);
+  if (!conversation) return ex.fail(CONVERSATION_NOT_FOUND.code, CONVERSATION_NOT_FOUND.msg);
+  if (conversation.running) return ex.fail(BUSY_ERROR.code, BUSY_ERROR.msg);
+
+  const answers = calls.map((c) => outputs.find((o) => o.tool_call_id === c.id)?.output ?? '');
+  delete rec.chat.required_action;
+  conversation.running = rec;
+  await playTurn(ex, {
+    conversation,
+    rec,
+    script: {
+      type: 'stream',
+      name: 'tool outputs',
+      continues: true,
+      followUps: [],
+      steps: [{kind: 'answer', text: toolOutputAnswer(answers), pacing: NORMAL}],
+    },
+    stream: body.stream === true,
+    framing: CHAT_FRAMING,
+    inputChars: answers.reduce((n, a) => n + a.length, 0),
+    doneData: '[DONE]',
+  });
 }

@@ -3,6 +3,7 @@
 import {CONVERSATION_NOT_FOUND, INVALID_PARAMETER} from '../errors.js';
 import {bodyObject, stringField, stringMapField} from './validate.js';
 import {enterMessages} from './enter-messages.js';
+import {unknownFileId} from './object-string.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 /** @typedef {import('../store.js').ConversationRecord} ConversationRecord */
@@ -53,6 +54,10 @@ export function createConversation(ex) {
     return ex.fail(INVALID_PARAMETER, `invalid parameter: ${messages}`);
 
   const {store} = ex.state;
+  const missing = unknownFileId(messages, (id) => store.file(id) !== undefined);
+  if (missing) {
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: file_id ${missing} does not exist`);
+  }
   const owner = {
     connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
     userId: stringField(body, 'user_id') || ex.url.searchParams.get('user_id') || '',

@@ -1,6 +1,7 @@
 // @ts-check
 /** Checks the `additional_messages` / `messages` a client sends, and reads the question out of one. */
 import {isPlainObject} from '../http.js';
+import {mixingProblem, parseObjectItems} from './object-string.js';
 
 /**
  * @typedef {object} EnterMessage
@@ -37,8 +38,10 @@ export function enterMessages(value) {
     if (typeof contentType !== 'string' || !INPUT_CONTENT_TYPES.has(contentType)) {
       return `message ${i}: content_type must be text or object_string`;
     }
-    if (contentType === 'object_string' && typeof objectItems(content) === 'string') {
-      return `message ${i}: object_string content must be a JSON array string`;
+    if (contentType === 'object_string') {
+      const items = parseObjectItems(content);
+      const problem = typeof items === 'string' ? items : mixingProblem(items);
+      if (problem) return `message ${i}: ${problem}`;
     }
     /** @type {Record<string, string>} */
     const metaData = {};
@@ -51,32 +54,17 @@ export function enterMessages(value) {
 }
 
 /**
- * The items of an `object_string` content, or a reason string when it is not a JSON array.
- * @param {string} content
- * @returns {Record<string, unknown>[] | string}
- */
-function objectItems(content) {
-  let parsed;
-  try {
-    parsed = JSON.parse(content);
-  } catch {
-    return 'not JSON';
-  }
-  if (!Array.isArray(parsed) || !parsed.every(isPlainObject)) return 'not an array of objects';
-  return parsed;
-}
-
-/**
- * The question's text and how many files/images came with it.
+ * The question's text and the file/image/audio items that came with it.
  * @param {EnterMessage} message
+ * @returns {{text: string, items: import('./object-string.js').ObjectItem[]}}
  */
 export function readQuestion(message) {
-  if (message.content_type !== 'object_string') return {text: message.content, attachments: 0};
-  const items = objectItems(message.content);
-  if (typeof items === 'string') return {text: '', attachments: 0};
+  if (message.content_type !== 'object_string') return {text: message.content, items: []};
+  const items = parseObjectItems(message.content);
+  if (typeof items === 'string') return {text: '', items: []};
   const text = items
-    .filter((it) => it.type === 'text' && typeof it.text === 'string')
-    .map((it) => /** @type {string} */ (it.text))
+    .filter((it) => it.type === 'text')
+    .map((it) => it.text ?? '')
     .join('\n');
-  return {text, attachments: items.filter((it) => it.type !== 'text').length};
+  return {text, items: items.filter((it) => it.type !== 'text')};
 }

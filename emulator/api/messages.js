@@ -73,25 +73,70 @@ export function retrieveMessage(ex) {
   if (message) ex.ok({...message});
 }
 
-/** Feedback given per message id, kept for inspection. */
 const FEEDBACK_TYPES = new Set(['like', 'unlike']);
+const MAX_REASONS = 10;
+const MAX_REASON_CHARS = 30;
+const MAX_COMMENT_CHARS = 250;
 
 /**
- * `POST` / `DELETE /v1/conversations/{conversation_id}/messages/{message_id}/feedback`
+ * The feedback a request body describes, or a reason string when it breaks Coze's limits.
+ * @param {unknown} value
+ * @returns {import('../store.js').Feedback | string}
+ */
+function readFeedback(value) {
+  const body = bodyObject(value);
+  if (!body) return 'body must be a JSON object';
+  const type = stringField(body, 'feedback_type');
+  if (!FEEDBACK_TYPES.has(type)) return 'feedback_type must be like or unlike';
+  /** @type {import('../store.js').Feedback} */
+  const feedback = {feedback_type: /** @type {'like' | 'unlike'} */ (type)};
+  const reasons = body.reason_types;
+  if (reasons !== undefined && reasons !== null) {
+    if (!Array.isArray(reasons) || !reasons.every((r) => typeof r === 'string')) {
+      return 'reason_types must be an array of strings';
+    }
+    if (reasons.length > MAX_REASONS) return `reason_types takes at most ${MAX_REASONS} items`;
+    const long = reasons.find((r) => Array.from(r).length > MAX_REASON_CHARS);
+    if (long !== undefined) {
+      return `each reason_types item is at most ${MAX_REASON_CHARS} characters`;
+    }
+    feedback.reason_types = [...reasons];
+  }
+  const comment = body.comment;
+  if (comment !== undefined && comment !== null) {
+    if (typeof comment !== 'string') return 'comment must be a string';
+    if (Array.from(comment).length > MAX_COMMENT_CHARS) {
+      return `comment is at most ${MAX_COMMENT_CHARS} characters`;
+    }
+    feedback.comment = comment;
+  }
+  return feedback;
+}
+
+/**
+ * `POST` / `DELETE /v1/conversations/{conversation_id}/messages/{message_id}/feedback`: like or
+ * unlike a text answer (the last submission wins), or withdraw it. The stored feedback is not
+ * part of any Coze answer; tests read it at `GET /__emulator/feedback?message_id=`.
  * @param {Exchange} ex
  */
 export function messageFeedback(ex) {
   const message = findMessage(ex, ex.params.conversation_id, ex.params.message_id);
   if (!message) return;
+  const {store} = ex.state;
   if (ex.req.method === 'POST') {
-    const body = bodyObject(ex.body);
-    const type = body ? stringField(body, 'feedback_type') : '';
-    if (!FEEDBACK_TYPES.has(type)) {
-      return ex.fail(INVALID_PARAMETER, 'invalid parameter: feedback_type must be like or unlike');
+    const feedback = readFeedback(ex.body);
+    if (typeof feedback === 'string') {
+      return ex.fail(INVALID_PARAMETER, `invalid parameter: ${feedback}`);
     }
+    if (message.type !== 'answer' || message.content_type !== 'text') {
+      return ex.fail(INVALID_PARAMETER, 'invalid parameter: only text answers can get feedback');
+    }
+    store.setFeedback(message.id, feedback);
+  } else {
     if (message.type !== 'answer') {
-      return ex.fail(INVALID_PARAMETER, 'invalid parameter: only answers can get feedback');
+      return ex.fail(INVALID_PARAMETER, 'invalid parameter: only answers have feedback');
     }
+    store.deleteFeedback(message.id);
   }
   ex.json(200, {code: 0, msg: '', detail: {logid: ex.logid}});
 }

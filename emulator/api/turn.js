@@ -11,6 +11,7 @@ import {EVENT_STREAM_TYPE, openEventStream} from '../sse.js';
 import {chatView} from '../store.js';
 import {findConversation} from './conversations.js';
 import {readQuestion} from './enter-messages.js';
+import {describeItems, unknownFileId} from './object-string.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 /** @typedef {import('./enter-messages.js').EnterMessage} EnterMessage */
@@ -35,7 +36,7 @@ import {readQuestion} from './enter-messages.js';
 /**
  * @callback ChooseScript
  * @param {string} question the text of the last user message
- * @param {number} attachments file/image items sent with it
+ * @param {import('./object-string.js').Attachment[]} attachments files/images sent with it
  * @param {import('../store.js').Waiting | null} waiting what the named conversation waits for
  * @returns {import('../bot.js').Script}
  */
@@ -53,8 +54,13 @@ export async function answerTurn(ex, turn) {
   const last = turn.messages[turn.messages.length - 1];
   const question = readQuestion(last);
   const {store} = ex.state;
+  const missing = unknownFileId(turn.messages, (id) => store.file(id) !== undefined);
+  if (missing) {
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: file_id ${missing} does not exist`);
+  }
   const named = turn.conversationId ? store.conversation(turn.conversationId) : undefined;
-  const script = turn.choose(question.text, question.attachments, named?.waiting ?? null);
+  const attachments = describeItems(question.items, (id) => store.file(id));
+  const script = turn.choose(question.text, attachments, named?.waiting ?? null);
   if (script.type === 'reject') return ex.fail(script.code, script.msg, script.status);
   if (script.type === 'bare') {
     ex.entry.status = 200;
@@ -93,26 +99,53 @@ export async function answerTurn(ex, turn) {
     store.save(conversation, entered);
     rec.inserted = entered.map((m) => m.id);
   }
-  const inputChars = turn.messages.reduce((n, m) => n + m.content.length, 0);
+  await playTurn(ex, {
+    conversation,
+    rec,
+    script,
+    stream: turn.stream,
+    framing: turn.framing,
+    inputChars: turn.messages.reduce((n, m) => n + m.content.length, 0),
+    doneData: turn.doneData(rec.chat.id),
+  });
+}
+
+/**
+ * Plays a chat's script as the response: an event stream, or (`stream: false`) the Chat object
+ * at once with the chat running on in the background.
+ * @param {Exchange} ex
+ * @param {object} run
+ * @param {import('../store.js').ConversationRecord} run.conversation
+ * @param {import('../store.js').ChatRecord} run.rec
+ * @param {import('../bot.js').StreamScript} run.script
+ * @param {boolean} run.stream
+ * @param {import('../sse.js').SseFraming} run.framing
+ * @param {number} run.inputChars length of the prompt, for the usage counts
+ * @param {unknown} run.doneData data of the final `done` event
+ */
+export async function playTurn(
+  ex,
+  {conversation, rec, script, stream, framing, inputChars, doneData}
+) {
   const play = (/** @type {import('../chat-runner.js').EventSink} */ out) =>
     playChat({
-      store,
+      store: ex.state.store,
       conversation,
       rec,
       script,
       out,
       speed: ex.state.speed,
       inputChars,
-      doneData: turn.doneData(rec.chat.id),
+      doneData,
     });
 
-  if (!turn.stream) {
+  if (!stream) {
     ex.ok(chatView(rec));
     play(NULL_SINK).catch((error) => console.error('[coze-emulator] chat failed:', error));
     return;
   }
   ex.entry.status = 200;
-  const events = openEventStream(ex.res, {framing: turn.framing, logid: ex.logid});
+  const events = openEventStream(ex.res, {framing, logid: ex.logid});
   await play({
     get live() {
       return events.live;

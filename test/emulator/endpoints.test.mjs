@@ -109,7 +109,10 @@ describe('emulator endpoints', () => {
     const [entry] = await (
       await fetch(`${server.base}/__emulator/requests?token=tok-upload`)
     ).json();
-    assert.deepEqual(entry.body, {multipart: true});
+    assert.deepEqual(entry.body, {
+      multipart: true,
+      parts: [{name: 'file', filename: 'note.txt', content_type: 'text/plain', bytes: 10}],
+    });
     const again = await json(`/v1/files/retrieve?file_id=${reply.data.id}`, 't');
     assert.equal(again.data.file_name, 'note.txt');
   });

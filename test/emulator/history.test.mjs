@@ -50,7 +50,11 @@ describe('emulator history', () => {
     const middle = await listMessages('tok-hist', created.conversation_id, {
       include_middle_message: true,
     });
-    assert.ok(middle.data.some((m) => m.type === 'follow_up'));
+    // Verbose and follow-up messages are never listed; this chat called no plugin.
+    assert.deepEqual(
+      middle.data.map((m) => m.type),
+      ['answer', 'question']
+    );
   });
 
   it('pages older messages with order desc and after_id, newer with before_id', async () => {
