@@ -29,7 +29,9 @@ async function decode(data: ArrayBuffer, rate: number): Promise<AudioBuffer> {
  */
 export async function recordingToWav(recording: Blob): Promise<Blob> {
   const buffer = await decode(await recording.arrayBuffer(), speechSampleRate);
-  const channels = Array.from({length: buffer.numberOfChannels}, (_, i) => buffer.getChannelData(i));
+  const channels = Array.from({length: buffer.numberOfChannels}, (_, i) =>
+    buffer.getChannelData(i)
+  );
   const mono = resample(downmix(channels), buffer.sampleRate, speechSampleRate);
   return encodeWav(mono, speechSampleRate);
 }
