@@ -26,6 +26,8 @@ import type {
   MessageFeedback,
   MessagePage,
   RequestOptions,
+  SubmitToolOutputsRequest,
+  UploadOptions,
   WorkflowChatRequest,
   WorkflowInfo,
 } from './types.js';
@@ -84,6 +86,8 @@ export interface ListMessagesParams extends RequestOptions {
   limit?: number;
   beforeId?: string;
   afterId?: string;
+  /** Also list the bot's plugin calls and results (`function_call`, `tool_response`). */
+  includeMiddleMessage?: boolean;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -95,6 +99,8 @@ interface Call {
   /** A JSON body, or a form (sent as `multipart/form-data`, boundary set by the browser). */
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Report upload progress (sends with `XMLHttpRequest` instead of `fetch`). */
+  onUploadProgress?: ((loaded: number, total: number) => void) | undefined;
 }
 
 /** A Coze JSON answer: the `{code, msg, data, detail}` envelope, or message list's top-level variant. */
@@ -285,6 +291,8 @@ export class CozeClient {
     };
     if (params.beforeId) body.before_id = params.beforeId;
     if (params.afterId) body.after_id = params.afterId;
+    if (params.includeMiddleMessage !== undefined)
+      body.include_middle_message = params.includeMiddleMessage;
     const envelope = await this.#json({
       method: 'POST',
       path: '/v1/conversation/message/list',
@@ -364,6 +372,29 @@ export class CozeClient {
       method: 'POST',
       path: '/v1/workflows/chat',
       body,
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * Sends the page's results for a chat paused in `requires_action` (a local
+   * plugin) and streams the rest of that same chat
+   * (`POST /v3/chat/submit_tool_outputs`, `stream: true`): `in_progress`, the
+   * answer, `completed`, `done`. Errors, token refresh and retry behave
+   * exactly as for `streamChat`. Every pending tool call needs an output.
+   */
+  async *submitToolOutputs(
+    req: SubmitToolOutputsRequest,
+    options: RequestOptions = {}
+  ): AsyncGenerator<CozeStreamEvent, void, undefined> {
+    yield* this.#stream({
+      method: 'POST',
+      path: '/v3/chat/submit_tool_outputs',
+      query: {conversation_id: req.conversationId, chat_id: req.chatId},
+      body: {
+        tool_outputs: req.toolOutputs.map(({tool_call_id, output}) => ({tool_call_id, output})),
+        stream: true,
+      },
       signal: options.signal,
     });
   }
@@ -512,26 +543,63 @@ export class CozeClient {
     });
   }
 
-  /** Uploads one file (`POST /v1/files/upload`, part `file`); its `id` goes into `object_string` items. */
-  async uploadFile(file: Blob, fileName?: string, options: RequestOptions = {}): Promise<CozeFile> {
-    const form = new FormData();
+  /**
+   * Uploads one file (`POST /v1/files/upload`, part `file`); its `id` goes
+   * into `object_string` items. With `onProgress` the upload goes through
+   * `XMLHttpRequest` to report progress; errors, token refresh and abort
+   * behave the same either way. Coze's upload errors (4300 empty, 4301 more
+   * than one file, 4302 too large, 4303 unsupported format, 4304 broken file)
+   * come back as a `CozeApiError` with that code.
+   */
+  async uploadFile(file: Blob, fileName?: string, options: UploadOptions = {}): Promise<CozeFile> {
     const name =
       fileName ?? (typeof File !== 'undefined' && file instanceof File ? file.name : 'file');
-    form.append('file', file, name);
     const envelope = await this.#json({
       method: 'POST',
       path: '/v1/files/upload',
-      body: form,
+      body: formWithFile(file, name),
+      signal: options.signal,
+      onUploadProgress: options.onProgress,
+    });
+    return envelope.data as CozeFile;
+  }
+
+  /** An uploaded file's record (`GET /v1/files/retrieve`). */
+  async retrieveFile(fileId: string, options: RequestOptions = {}): Promise<CozeFile> {
+    const envelope = await this.#json({
+      method: 'GET',
+      path: '/v1/files/retrieve',
+      query: {file_id: fileId},
       signal: options.signal,
     });
     return envelope.data as CozeFile;
+  }
+
+  /**
+   * Speech to text (`POST /v1/audio/transcriptions`, part `file`). Coze takes
+   * wav, mp3, ogg, m4a and a few more — not the webm most browsers record —
+   * up to 10 MB; other formats are rejected with code 4303.
+   */
+  async transcribe(
+    audio: Blob,
+    fileName = 'speech.wav',
+    options: RequestOptions = {}
+  ): Promise<string> {
+    const envelope = await this.#json({
+      method: 'POST',
+      path: '/v1/audio/transcriptions',
+      body: formWithFile(audio, fileName),
+      signal: options.signal,
+    });
+    const text = record(envelope.data).text;
+    return typeof text === 'string' ? text : '';
   }
 
   /** A JSON call with the auth refresh-and-retry. */
   async #json(call: Call): Promise<Envelope> {
     if (call.signal?.aborted) throw abortReason(call.signal);
     const {value} = await this.#withAuth(async (token) =>
-      this.#envelope(await this.#fetch(call, token), call.signal)
+      this.#envelope(await this.#send(call, token), call.signal)
     );
     return value;
   }
@@ -578,15 +646,21 @@ export class CozeClient {
     return headers;
   }
 
+  /** Sends a call by `fetch`, or by `XMLHttpRequest` when it reports upload progress. */
+  #send(call: Call, token: string): Promise<Response> {
+    return call.onUploadProgress
+      ? this.#xhr(call, token, call.onUploadProgress)
+      : this.#fetch(call, token);
+  }
+
   async #fetch(call: Call, token: string): Promise<Response> {
     const url = this.#url(call.path, call.query);
-    const form = call.body instanceof FormData ? call.body : undefined;
-    const json = call.body !== undefined && !form;
+    const {form, json} = bodyOf(call);
     try {
       return await fetch(url, {
         method: call.method,
-        headers: this.#headers(token, json),
-        ...(form ? {body: form} : json ? {body: JSON.stringify(call.body)} : {}),
+        headers: this.#headers(token, json !== undefined),
+        ...(form ? {body: form} : json !== undefined ? {body: json} : {}),
         ...(call.signal ? {signal: call.signal} : {}),
         credentials: 'omit',
         mode: 'cors',
@@ -595,12 +669,75 @@ export class CozeClient {
     } catch (cause) {
       if (call.signal?.aborted) throw abortReason(call.signal);
       if (isAbortError(cause)) throw cause;
-      throw new CozeApiError({
-        kind: 'network',
-        message: `Could not reach Coze at ${originOf(url)}: the network request failed (offline, blocked by CORS, or a wrong address).`,
-        cause,
-      });
+      throw unreachable(url, cause);
     }
+  }
+
+  /**
+   * Sends a call by `XMLHttpRequest`, reporting upload progress, and hands the
+   * answer back as a `Response` so it is read exactly like a `fetch` answer.
+   * Same headers as `#fetch`; `withCredentials` stays false, so no cookies go
+   * to another origin.
+   */
+  #xhr(
+    call: Call,
+    token: string,
+    onProgress: (loaded: number, total: number) => void
+  ): Promise<Response> {
+    const url = this.#url(call.path, call.query);
+    const {form, json} = bodyOf(call);
+    const {signal} = call;
+    return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      const xhr = new XMLHttpRequest();
+      xhr.open(call.method, url);
+      xhr.withCredentials = false;
+      xhr.responseType = 'text';
+      for (const [name, value] of Object.entries(this.#headers(token, json !== undefined))) {
+        xhr.setRequestHeader(name, value);
+      }
+      let reported = -1;
+      const report = (event: ProgressEvent) => {
+        if (!event.lengthComputable || event.loaded === reported) return;
+        reported = event.loaded;
+        onProgress(event.loaded, event.total);
+      };
+      xhr.upload.addEventListener('progress', report);
+      // The final progress event normally says `loaded === total`; make sure the caller sees it.
+      xhr.upload.addEventListener('load', (event) => {
+        if (event.lengthComputable && reported < event.total) {
+          reported = event.total;
+          onProgress(event.total, event.total);
+        }
+      });
+      const onAbort = () => xhr.abort();
+      signal?.addEventListener('abort', onAbort, {once: true});
+      const settle = (outcome: () => void) => {
+        signal?.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      xhr.addEventListener('load', () =>
+        settle(() => {
+          if (xhr.status < 200 || xhr.status > 599) reject(unreachable(url));
+          else resolve(xhrResponse(xhr));
+        })
+      );
+      xhr.addEventListener('error', () => settle(() => reject(unreachable(url))));
+      xhr.addEventListener('timeout', () => settle(() => reject(unreachable(url))));
+      xhr.addEventListener('abort', () =>
+        settle(() =>
+          reject(
+            signal?.aborted
+              ? abortReason(signal)
+              : new DOMException('The upload was aborted.', 'AbortError')
+          )
+        )
+      );
+      xhr.send(form ?? json ?? null);
+    });
   }
 
   /** Reads a JSON answer; throws `CozeApiError` for a non-zero code, a non-2xx status or an unreadable body. */
@@ -639,6 +776,48 @@ export class CozeClient {
     if (hasCozeCode(body) && toCode(body.code) !== 0) throw toCozeError(body, context);
     return body as Envelope;
   }
+}
+
+/** The error for a request that got no answer at all. */
+function unreachable(url: string, cause?: unknown): CozeApiError {
+  return new CozeApiError({
+    kind: 'network',
+    message: `Could not reach Coze at ${originOf(url)}: the network request failed (offline, blocked by CORS, or a wrong address).`,
+    ...(cause === undefined ? {} : {cause}),
+  });
+}
+
+/** A call's body as sent: a form as is, anything else as JSON text. */
+function bodyOf(call: Call): {form?: FormData; json?: string} {
+  if (call.body instanceof FormData) return {form: call.body};
+  return call.body === undefined ? {} : {json: JSON.stringify(call.body)};
+}
+
+/** A form with one part named `file`, as Coze's upload endpoints take it. */
+function formWithFile(file: Blob, fileName: string): FormData {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  return form;
+}
+
+/** A finished `XMLHttpRequest` as a `Response`: status, exposed headers and text. */
+function xhrResponse(xhr: XMLHttpRequest): Response {
+  const headers = new Headers();
+  for (const line of xhr.getAllResponseHeaders().split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    try {
+      headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+    } catch {
+      // A header the Headers class refuses is of no use to the reader anyway.
+    }
+  }
+  const noBody = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+  return new Response(noBody ? null : xhr.responseText, {
+    status: xhr.status,
+    statusText: xhr.statusText,
+    headers,
+  });
 }
 
 function feedbackPath(conversationId: string, messageId: string): string {

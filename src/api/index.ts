@@ -8,6 +8,15 @@ export type {
   WorkflowInfoParams,
 } from './client.js';
 export {interruptQuestion, isInterrupt, readVerbose} from './chatflow.js';
+export {
+  parseCard,
+  parseFunctionCall,
+  parseObjectString,
+  parseQuestionOptions,
+  parseToolResponse,
+  toObjectString,
+} from './content.js';
+export type {FunctionCall, ObjectStringItem, QuestionOptions} from './content.js';
 export type {VerboseContent} from './chatflow.js';
 export {TokenSource} from './auth.js';
 export type {TokenOptions} from './auth.js';

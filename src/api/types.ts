@@ -164,6 +164,33 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `uploadFile`. */
+export interface UploadOptions extends RequestOptions {
+  /**
+   * Called as the request body goes out, with the bytes sent so far and the
+   * body's total size (the file plus a few hundred bytes of multipart framing);
+   * the last call has `loaded === total`. Setting it switches the upload to
+   * `XMLHttpRequest`, since `fetch` reports no upload progress. After a token
+   * refresh the upload starts over, and so does the progress.
+   */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+/** The page's result for one tool call of `required_action`. */
+export interface ToolOutput {
+  /** `id` of the tool call in `required_action.submit_tool_outputs.tool_calls`. */
+  tool_call_id: string;
+  /** The result as a string (JSON-encode structured results). */
+  output: string;
+}
+
+/** A chat paused in `requires_action` and the outputs that continue it. */
+export interface SubmitToolOutputsRequest {
+  conversationId: string;
+  chatId: string;
+  toolOutputs: ToolOutput[];
+}
+
 /** Body of `POST /v3/chat` (the client adds `stream: true`). */
 export interface ChatRequest {
   botId: string;
