@@ -193,7 +193,7 @@ export function churn(approach: Approach): Churn {
   const {update} = updater(approach, el);
   let nodesInserted = 0;
   const observer = new MutationObserver(() => {});
-  observer.observe(el, {childList: true});
+  observer.observe(el, {childList: true, subtree: true});
   for (const end of cuts) {
     update(answer.slice(0, end));
     for (const record of observer.takeRecords()) {

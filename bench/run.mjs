@@ -21,7 +21,7 @@ const option = (name, fallback) => {
   return arg ? Number(arg.slice(name.length + 3)) : fallback;
 };
 const check = args.includes('--check');
-const reps = option('reps', 5);
+const reps = option('reps', 3);
 const size = option('size', 50 * 1024);
 const deltas = option('deltas', 2000);
 
@@ -146,14 +146,18 @@ try {
 
   console.log('');
   console.log(`ours  (StreamingMarkdown.update)       median mean/update ${ms(ours.meanUpdateMs)}`);
-  console.log(`naive (replaceChildren(renderMarkdown)) median mean/update ${ms(naive.meanUpdateMs)}`);
+  console.log(
+    `naive (replaceChildren(renderMarkdown)) median mean/update ${ms(naive.meanUpdateMs)}`
+  );
   console.log(`ratio naive/ours: ${ratio.toFixed(1)}x (target >= ${TARGET_RATIO}x)`);
   console.log(`ours finish(): ${ms(ours.finishMs)}`);
   console.log(
     `DOM nodes inserted over the stream: ours ${ours.nodesInserted}, naive ${naive.nodesInserted}; ` +
       `elements at the end: ${ours.domElements} / ${naive.domElements}`
   );
-  console.log(`JS heap after a run (after GC): ours ${mb(ours.heapBytes)}, naive ${mb(naive.heapBytes)}`);
+  console.log(
+    `JS heap after a run (after GC): ours ${mb(ours.heapBytes)}, naive ${mb(naive.heapBytes)}`
+  );
   console.log(
     JSON.stringify({
       chars: stream.chars,

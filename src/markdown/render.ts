@@ -35,11 +35,6 @@ export function tokensToUnsafeHTML(tokens: Token[]): string {
   return marked.parser(tokens);
 }
 
-/** Renders already-lexed block tokens to a sanitised fragment. */
-export function renderTokens(tokens: Token[]): DocumentFragment {
-  return sanitizeToFragment(marked.parser(tokens));
-}
-
 /** Renders a whole markdown document to a sanitised fragment. */
 export function renderMarkdown(src: string): DocumentFragment {
   return sanitizeToFragment(marked.parse(src, {async: false}));

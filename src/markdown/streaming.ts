@@ -1,32 +1,37 @@
 import type {Links, Token, Tokens} from 'marked';
-import {lexMarkdown, renderMarkdown, renderTokens, tokensToUnsafeHTML} from './render.js';
+import {morphRun} from './morph.js';
+import {lexMarkdown, renderMarkdown, tokensToUnsafeHTML} from './render.js';
 import {sanitizeToFragment} from './sanitize.js';
 
 /**
  * Renders a markdown answer into `container` while it streams in.
  *
- * The text is split into top-level blocks. A block is *finished* once nothing
- * that can still arrive could change it; finished blocks are rendered once,
- * appended, and never touched again, so their nodes (and a reader's selection
+ * The text is split into top-level blocks with marked's lexer. A block is
+ * *finished* once nothing that can still arrive could change it; finished
+ * blocks are never touched again, so their nodes (and a reader's selection
  * inside them) stay put. Only the text after the last finished block, the
- * open *tail*, is lexed, rendered and sanitised again on each update, and its
- * nodes are the only ones replaced. The cost of an update therefore follows
+ * open *tail*, is lexed, rendered and sanitised again on each update, and only
+ * the tail's nodes are brought up to date, by morphing them (see
+ * {@link morphRun}) rather than replacing them. The cost of an update follows
  * the size of the tail, not of the answer.
  *
- * A block counts as finished when a later block has begun and either
- * - a blank line separates them and the later block's first line is complete
- *   (so it cannot still turn into a continuation: `2` becoming `2.` would
- *   extend an ordered list, a setext underline needs no blank line, and an
- *   indented or lazy line would continue a list item or a paragraph); or
- * - the block closes itself: a fenced code block followed by anything (an
- *   unclosed fence runs to the end of the text), an ATX/setext heading or a
+ * A block is finished when
+ * - a blank line follows it, unless it is a list, an indented code block or
+ *   raw HTML (those can go on after a blank line); or
+ * - a blank line and a later block follow it and that block's first line is
+ *   complete (`2` could still become `2.` and continue an ordered list; an
+ *   indented line could continue a list item); or
+ * - it closes itself and another block follows: a fenced code block (an
+ *   unclosed fence runs to the end of the text), or an ATX/setext heading or
  *   thematic break whose line has ended.
+ * A paragraph followed by a single newline is not finished: the next line
+ * may still turn it into a setext heading or continue it.
  *
- * Reference-style link definitions seen in finished blocks apply to later
- * blocks; a reference used before its definition is fixed by {@link finish}.
- * The tail's nodes are direct children of the container, like the finished
- * ones, so at most moments the container holds exactly what a whole-document
- * render would.
+ * Reference-style link definitions in finished blocks apply to later blocks;
+ * a reference used before its definition, and raw HTML spanning blocks, are
+ * settled by {@link StreamingMarkdown.finish}. The tail's nodes are direct
+ * children of the container like the finished ones, so at most moments the
+ * container holds exactly what a whole-document render would.
  */
 export class StreamingMarkdown {
   readonly #container: HTMLElement;
@@ -36,7 +41,7 @@ export class StreamingMarkdown {
   #stableEnd = 0;
   /** Reference-link definitions from finished blocks. */
   #links: Links = Object.create(null) as Links;
-  /** The nodes the tail rendered to: the only ones an update replaces. */
+  /** The nodes the tail rendered to: the only ones an update touches. */
   #tailNodes: ChildNode[];
   /** The tail's markup before sanitising, to skip no-op updates. */
   #tailHTML: string | undefined;
@@ -55,7 +60,7 @@ export class StreamingMarkdown {
 
   /** Renders `text`, the whole answer so far (normally the last text plus more). */
   update(text: string): void {
-    if (text === this.#text && this.#tailHTML !== undefined) return;
+    if (text === this.#text && (this.#finished || this.#tailHTML !== undefined)) return;
     if (this.#finished || !text.startsWith(this.#text)) this.#restart();
     this.#text = text;
     this.#renderTail();
@@ -104,28 +109,29 @@ export class StreamingMarkdown {
     const tokens = lexMarkdown(src, this.#links);
     const cut = stableCut(tokens, src);
 
-    let finished: DocumentFragment | undefined;
-    if (cut.count > 0) {
-      const done = tokens.slice(0, cut.count);
-      finished = renderTokens(done);
-      for (const token of done) {
-        if (token.type === 'def') {
-          const def = token as Tokens.Def;
-          this.#links[def.tag] ??= {href: def.href, title: def.title};
-        }
-      }
-      this.#stableEnd += raw === src ? cut.length : rawOffset(raw, cut.length);
-    }
-
+    const done = tokens.slice(0, cut.count);
     const open = tokens.slice(cut.count);
+    for (const token of done) {
+      if (token.type === 'def') {
+        const def = token as Tokens.Def;
+        this.#links[def.tag] ??= {href: def.href, title: def.title};
+      }
+    }
+    this.#stableEnd += raw === src ? cut.length : rawOffset(raw, cut.length);
+
     const html = tokensToUnsafeHTML(open);
-    if (!finished && html === this.#tailHTML) return;
+    if (done.length === 0 && html === this.#tailHTML) return;
     this.#tailHTML = html;
-    const tail = sanitizeToFragment(html);
-    for (const node of this.#tailNodes) node.remove();
-    if (finished) this.#container.append(finished);
-    this.#tailNodes = [...tail.childNodes];
-    this.#container.append(tail);
+    // Newly finished blocks are sanitised on their own so their nodes can be
+    // told apart from the tail's; both are morphed into the old tail's nodes,
+    // so a block that was on screen keeps its nodes when it becomes finished.
+    const finished = done.length
+      ? [...sanitizeToFragment(tokensToUnsafeHTML(done)).childNodes]
+      : [];
+    const tail = [...sanitizeToFragment(html).childNodes];
+    const current = this.#tailNodes.filter((node) => node.parentNode === this.#container);
+    const nodes = morphRun(this.#container, current, [...finished, ...tail]);
+    this.#tailNodes = nodes.slice(finished.length);
   }
 }
 

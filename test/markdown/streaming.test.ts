@@ -156,6 +156,37 @@ describe('StreamingMarkdown', () => {
     });
   });
 
+  describe('the open tail', () => {
+    it('grows in place: a selection in the paragraph being written survives', () => {
+      const el = container();
+      const md = new StreamingMarkdown(el);
+      md.update('Done.\n\nHello wor');
+      const text = el.querySelectorAll('p')[1]!.firstChild as Text;
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 5);
+      selection.addRange(range);
+      md.update('Done.\n\nHello world, and');
+      md.update('Done.\n\nHello world, and **more**');
+      expect(el.querySelectorAll('p')[1]!.firstChild).to.equal(text);
+      expect(text.data).to.equal('Hello world, and ');
+      expect(selection.toString()).to.equal('Hello');
+      selection.removeAllRanges();
+    });
+
+    it('only changes what differs', () => {
+      const el = container();
+      const md = new StreamingMarkdown(el);
+      md.update('- one\n- two');
+      const first = el.querySelector('li')!;
+      md.update('- one\n- two\n- thr');
+      expect(el.querySelector('li')).to.equal(first);
+      expect(el.querySelectorAll('li').length).to.equal(3);
+    });
+  });
+
   describe('finish()', () => {
     it('keeps the DOM when the streamed result is already final', async () => {
       const el = container();
@@ -205,6 +236,9 @@ describe('StreamingMarkdown', () => {
     md.update('A different answer\n\n- with a list');
     expect(el.innerHTML).to.equal(fullHTML('A different answer\n\n- with a list'));
     md.finish('A different answer\n\n- with a list\n');
+    const list = el.querySelector('ul');
+    md.update('A different answer\n\n- with a list\n');
+    expect(el.querySelector('ul'), 'same text after finish() is a no-op').to.equal(list);
     md.update('After finish, a new text');
     expect(el.innerHTML).to.equal(fullHTML('After finish, a new text'));
   });
