@@ -18,10 +18,8 @@ export interface Measurement {
   finishMs: number;
   /** Elements in the container at the end. */
   domElements: number;
-  /** JS heap in use after the run and a GC (`performance.memory`), if available. */
+  /** `performance.memory.usedJSHeapSize` after the run and a GC, if available. */
   heapBytes: number | null;
-  /** Peak JS heap growth during the run over its start: garbage pressure. */
-  peakHeapGrowthBytes: number | null;
 }
 
 export interface Churn {
@@ -153,13 +151,10 @@ export function measure(approach: Approach, limit = cuts.length): Measurement {
   const {update, finish} = updater(approach, el);
   const prefixes = cuts.slice(0, limit).map((end) => answer.slice(0, end));
   collectGarbage();
-  const heapStart = memory();
-  let heapPeak = heapStart ?? 0;
   const start = performance.now();
   for (const text of prefixes) {
     update(text);
     void el.offsetHeight;
-    if (heapStart !== null) heapPeak = Math.max(heapPeak, memory()!);
   }
   const totalMs = performance.now() - start;
   const finishStart = performance.now();
@@ -181,7 +176,6 @@ export function measure(approach: Approach, limit = cuts.length): Measurement {
     finishMs,
     domElements,
     heapBytes: memory(),
-    peakHeapGrowthBytes: heapStart === null ? null : heapPeak - heapStart,
   };
 }
 

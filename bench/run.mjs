@@ -137,9 +137,6 @@ try {
       heapBytes: list.every((r) => r.heapBytes !== null)
         ? median(list.map((r) => r.heapBytes))
         : null,
-      peakHeapGrowthBytes: list.every((r) => r.peakHeapGrowthBytes !== null)
-        ? median(list.map((r) => r.peakHeapGrowthBytes))
-        : null,
       nodesInserted: churn[approach].nodesInserted,
     };
   };
@@ -159,9 +156,7 @@ try {
       `elements at the end: ${ours.domElements} / ${naive.domElements}`
   );
   console.log(
-    `JS heap: peak growth during the stream ours ${mb(ours.peakHeapGrowthBytes)}, ` +
-      `naive ${mb(naive.peakHeapGrowthBytes)}; after the run and a GC ` +
-      `ours ${mb(ours.heapBytes)}, naive ${mb(naive.heapBytes)}`
+    `JS heap in use after a run and a GC: ours ${mb(ours.heapBytes)}, naive ${mb(naive.heapBytes)}`
   );
   console.log(
     JSON.stringify({
