@@ -32,7 +32,7 @@ export type ChatPropertyName =
   | 'width'
   | 'noAudio'
   | 'noFunctionCalls'
-  | 'newConversation'
+  | 'newConversationButton'
   | 'quote'
   | 'noClearContext'
   | 'feedback'
@@ -180,7 +180,7 @@ const table: Array<[paths: string, property: ChatPropertyName, read: Read]> = [
   ],
   ['ui.chatBot.isNeedAudio', 'noAudio', off],
   ['ui.chatBot.isNeedFunctionCallMessage', 'noFunctionCalls', off],
-  ['ui.chatBot.isNeedAddNewConversation', 'newConversation', flag],
+  ['ui.chatBot.isNeedAddNewConversation', 'newConversationButton', flag],
   ['ui.chatBot.isNeedQuote', 'quote', flag],
   ['ui.chatBot.isNeedClearContext', 'noClearContext', off],
   ['ui.chatBot.feedback.isNeedFeedback', 'feedback', flag],

@@ -36,7 +36,11 @@ export class WebChatClient {
     const element = document.createElement('coze-chat');
     Object.assign(element, properties);
     // Like the official panel, an inline chat fills the element the page sized for it.
-    if (mount.inline) element.style.height = '100%';
+    if (mount.inline) {
+      element.style.height = '100%';
+      // Shown from the start; hideChatBot() hides it (after the hooks), as the official panel in `el`.
+      element.open = true;
+    }
     this.#element = element;
     const parent = mount.el ?? mount.legacyEl ?? document.body;
     if (parent) {
@@ -55,13 +59,21 @@ export class WebChatClient {
   }
 
   /** Opens the chat panel; resolves to whether it opened (`onBeforeShow` may veto). */
-  showChatBot(): Promise<boolean> {
-    return this.#element?.show() ?? Promise.resolve(false);
+  async showChatBot(): Promise<boolean> {
+    const element = this.#element;
+    if (!element) return false;
+    const shown = await element.show();
+    if (shown && element.mode === 'inline') element.hidden = false;
+    return shown;
   }
 
   /** Closes the chat panel; resolves to whether it closed (`onBeforeHide` may veto). */
-  hideChatBot(): Promise<boolean> {
-    return this.#element?.hide() ?? Promise.resolve(false);
+  async hideChatBot(): Promise<boolean> {
+    const element = this.#element;
+    if (!element) return false;
+    const hidden = await element.hide();
+    if (hidden && element.mode === 'inline') element.hidden = true;
+    return hidden;
   }
 
   /** Removes the widget from the page and forgets this client. Safe to call twice. */

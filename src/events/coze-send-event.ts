@@ -1,6 +1,10 @@
+import type {MessageFile} from '../state/types.js';
+
 export interface CozeSendDetail {
   /** The question as typed. */
   readonly text: string;
+  /** Files sent with it. */
+  readonly files: readonly MessageFile[];
 }
 
 /** Fired before a question is sent; cancelable: `preventDefault()` keeps it unsent. */

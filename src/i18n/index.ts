@@ -31,6 +31,9 @@ const localKeys: Record<number, string> = {
 
 /** A readable message for an error: ours for known codes, else the server's, else a generic one. */
 export function errorText(strings: Strings, error: ChatError): string {
+  if (error.code === LocalErrorCode.unsupported && error.message) {
+    return format(strings.toolNotHandled, {name: error.message});
+  }
   const key = localKeys[error.code] ?? String(error.code);
   return strings.errors[key] ?? (error.message || strings.errors.generic);
 }

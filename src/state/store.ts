@@ -1,17 +1,5 @@
-import type {
-  AppInfo,
-  BotInfo,
-  ChatRequest,
-  WorkflowChatRequest,
-  WorkflowInfo,
-  ConversationData,
-  ConversationPage,
-  CozeChat,
-  CozeMessage,
-  CozeStreamEvent,
-  MessagePage,
-  RequestOptions,
-} from '../api/types.js';
+import type {CozeClient} from '../api/client.js';
+import type {BotInfo, CozeChat, CozeMessage, CozeStreamEvent, EnterMessage, ToolCall} from '../api/types.js';
 import {
   emptySnapshot,
   LocalErrorCode,
@@ -19,38 +7,46 @@ import {
   type ChatError,
   type ChatMessage,
   type ChatSnapshot,
+  type ConversationSummary,
+  type FeedbackDetails,
+  type MessageFile,
+  type QuotedReply,
+  type SendOptions,
+  type ToolCallRequest,
+  type ToolOutput,
 } from './types.js';
+import {
+  assistantFromCoze,
+  attachToolOutput,
+  fromHistory,
+  isToolResponse,
+  newKey,
+  toEnterMessage,
+  userMessage,
+} from './transcript.js';
+import {rememberThumbnail} from './thumbnails.js';
 
-/** What the store needs from the Coze client (`CozeClient` provides it). */
-export interface ChatBackend {
-  getBotInfo(botId: string, options?: RequestOptions): Promise<BotInfo>;
-  listConversations(
-    query: {botId: string; connectorId?: string; userId?: string; pageSize?: number},
-    options?: RequestOptions
-  ): Promise<ConversationPage>;
-  createConversation(
-    body: {
-      botId?: string;
-      connectorId?: string;
-      userId?: string;
-      appId?: string;
-      workflowId?: string;
-      conversationName?: string;
-      getOrCreate?: boolean;
-    },
-    options?: RequestOptions
-  ): Promise<ConversationData>;
-  getAppInfo(appId: string, query: {version?: string; connectorId?: string}, options?: RequestOptions): Promise<AppInfo>;
-  getWorkflowInfo(workflowId: string, query: {connectorId?: string}, options?: RequestOptions): Promise<WorkflowInfo>;
-  streamWorkflowChat(request: WorkflowChatRequest, options?: RequestOptions): AsyncIterable<CozeStreamEvent>;
-  listMessages(
-    conversationId: string,
-    query: {order?: 'asc' | 'desc'; limit?: number; afterId?: string; beforeId?: string},
-    options?: RequestOptions
-  ): Promise<MessagePage>;
-  streamChat(request: ChatRequest, options?: RequestOptions): AsyncIterable<CozeStreamEvent>;
-  cancelChat(conversationId: string, chatId: string, options?: RequestOptions): Promise<unknown>;
-}
+/** What the store needs from the Coze client. */
+export type ChatBackend = Pick<
+  CozeClient,
+  | 'getBotInfo'
+  | 'getAppInfo'
+  | 'getWorkflowInfo'
+  | 'listConversations'
+  | 'createConversation'
+  | 'renameConversation'
+  | 'deleteConversation'
+  | 'clearContext'
+  | 'listMessages'
+  | 'streamChat'
+  | 'streamWorkflowChat'
+  | 'submitToolOutputs'
+  | 'cancelChat'
+  | 'sendFeedback'
+  | 'deleteFeedback'
+  | 'uploadFile'
+  | 'transcribe'
+>;
 
 /** Who the store chats with and as whom; read at each request so changes apply. */
 export type StoreConfig = {
@@ -76,6 +72,11 @@ export interface StoreOptions {
   backend: ChatBackend;
   config: () => StoreConfig;
   notify?: (notice: StoreNotice) => void;
+  /**
+   * Runs the local functions a bot asks for (`requires_action`); resolves to
+   * their outputs, or returns undefined when the page does not handle them.
+   */
+  runTools?: (calls: readonly ToolCallRequest[]) => Promise<readonly ToolOutput[]> | undefined;
   /** Runs a callback before the next paint; `requestAnimationFrame` by default. */
   scheduleFrame?: (callback: () => void) => void;
   /** Messages per history page. */
@@ -89,12 +90,11 @@ interface Turn {
   chatId?: string;
   /** Keys of the assistant messages this turn produced, by Coze message id. */
   answers: Map<string, string>;
+  /** Local function calls the bot is waiting for. */
+  toolCalls?: ToolCall[];
 }
 
-const shownTypes = new Set(['question', 'answer', '']);
-
-let keySeed = 0;
-const newKey = () => `m${++keySeed}`;
+const conversationPageSize = 20;
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -117,19 +117,16 @@ export function toChatError(error: unknown): ChatError {
   return {code: LocalErrorCode.network, message: error instanceof Error ? error.message : String(error)};
 }
 
-function fromCoze(m: CozeMessage, status: ChatMessage['status'] = 'complete'): ChatMessage {
-  return {
-    key: newKey(),
-    id: m.id,
-    role: m.role,
-    type: m.type,
-    content: m.content,
-    contentType: m.content_type,
-    status,
-    ...(m.chat_id ? {chatId: m.chat_id} : {}),
-    ...(m.created_at ? {createdAt: Number(m.created_at)} : {}),
-    ...(m.reasoning_content ? {reasoning: m.reasoning_content} : {}),
-  };
+function toSummary(c: {id: string; name?: string; updated_at?: number; created_at?: number}): ConversationSummary {
+  return {id: c.id, name: c.name ?? '', updatedAt: Number(c.updated_at ?? c.created_at ?? 0)};
+}
+
+function parseArguments(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /**
@@ -154,14 +151,26 @@ export class ConversationStore {
   constructor(options: StoreOptions) {
     this.#options = options;
     this.actions = Object.freeze({
-      send: (text: string) => {
-        if (!this.canSend(text)) return false;
-        void this.send(text);
+      send: (text: string, sendOptions?: SendOptions) => {
+        if (!this.canSend(text, sendOptions)) return false;
+        void this.send(text, sendOptions);
         return true;
       },
       cancel: () => this.cancel(),
       retry: (key?: string) => this.retry(key),
       loadOlder: () => this.loadOlder(),
+      regenerate: () => this.regenerate(),
+      uploadFile: (file: File, o?: Parameters<ChatActions['uploadFile']>[1]) => this.uploadFile(file, o),
+      transcribe: (audio: Blob, signal?: AbortSignal) => this.#options.backend.transcribe(audio, undefined, {signal}),
+      setQuote: (quote: QuotedReply | undefined) => this.#update({quote}),
+      feedback: (key: string, type: 'like' | 'unlike' | undefined, details?: FeedbackDetails) =>
+        this.feedback(key, type, details),
+      clearContext: () => this.clearContext(),
+      newConversation: () => this.newConversation(),
+      loadConversations: (more?: boolean) => this.loadConversations(more),
+      openConversation: (id: string) => this.openConversation(id),
+      renameConversation: (id: string, name: string) => this.renameConversation(id, name),
+      deleteConversation: (id: string) => this.deleteConversation(id),
     });
   }
 
@@ -193,25 +202,173 @@ export class ConversationStore {
     return this.#initialized;
   }
 
-  /** Whether `send(text)` would send: there is text and no answer is streaming. */
-  canSend(text: string): boolean {
-    return Boolean(text.trim()) && !this.#turn;
+  /** Whether `send(text)` would send: there is text (or a file) and no answer is streaming. */
+  canSend(text: string, options?: SendOptions): boolean {
+    return Boolean(text.trim() || options?.files?.length) && !this.#turn;
   }
 
-  /** Sends a question; resolves when the answer has finished, failed or stopped. */
-  async send(text: string): Promise<void> {
+  /** Sends a question with its files and the pending quote; resolves when the answer has finished, failed or stopped. */
+  async send(text: string, options?: SendOptions): Promise<void> {
     const question = text.trim();
-    if (!this.canSend(question)) return;
-    const user: ChatMessage = {
-      key: newKey(),
-      role: 'user',
-      type: 'question',
-      content: question,
-      contentType: 'text',
-      status: 'complete',
-    };
-    this.#update({messages: [...this.#snapshot.messages, user]});
+    if (!this.canSend(question, options)) return;
+    const files = options?.files ?? [];
+    for (const file of files) if (file.previewUrl) rememberThumbnail(file.fileId, file.previewUrl);
+    const user = userMessage(question, files, this.#snapshot.quote);
+    this.#update({messages: [...this.#snapshot.messages, user], quote: undefined});
     await this.#run(user);
+  }
+
+  /** Asks the last question again, replacing its answer. */
+  async regenerate(): Promise<void> {
+    const last = this.#snapshot.messages.findLast((m) => m.role === 'user');
+    if (last) await this.retry(last.key);
+  }
+
+  async uploadFile(
+    file: File,
+    options: {onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal; previewUrl?: string} = {}
+  ): Promise<MessageFile> {
+    const {onProgress, signal, previewUrl} = options;
+    const uploaded = await this.#options.backend.uploadFile(file, file.name, {
+      ...(signal ? {signal} : {}),
+      ...(onProgress ? {onProgress} : {}),
+    });
+    return {
+      fileId: uploaded.id,
+      name: file.name,
+      size: file.size,
+      kind: file.type.startsWith('image/') ? 'image' : 'file',
+      ...(previewUrl ? {previewUrl} : {}),
+    };
+  }
+
+  async feedback(key: string, type: 'like' | 'unlike' | undefined, details: FeedbackDetails = {}): Promise<void> {
+    const message = this.#snapshot.messages.find((m) => m.key === key);
+    const conversationId = this.#snapshot.conversationId;
+    if (!message?.id || !conversationId) return;
+    const before = message.feedback;
+    this.#replace(key, (m) => ({...m, feedback: type}));
+    try {
+      if (type) {
+        await this.#options.backend.sendFeedback(conversationId, message.id, {
+          feedbackType: type,
+          ...(details.reasons?.length ? {reasonTypes: [...details.reasons]} : {}),
+          ...(details.comment ? {comment: details.comment} : {}),
+        });
+      } else {
+        await this.#options.backend.deleteFeedback(conversationId, message.id);
+      }
+    } catch (error) {
+      this.#replace(key, (m) => ({...m, feedback: before}));
+      this.#fail(toChatError(error));
+      throw error;
+    }
+  }
+
+  /** Starts a new context section; the messages above stay, behind a divider. */
+  async clearContext(): Promise<void> {
+    const conversationId = this.#snapshot.conversationId;
+    if (!conversationId || this.#turn) return;
+    try {
+      const section = await this.#options.backend.clearContext(conversationId);
+      this.#update({sectionId: section.id, followUps: [], error: undefined});
+    } catch (error) {
+      this.#fail(toChatError(error));
+    }
+  }
+
+  /** Starts a new, empty conversation (created on Coze right away, so it can be listed). */
+  async newConversation(): Promise<void> {
+    await this.cancel();
+    this.#loading.abort();
+    this.#loading = new AbortController();
+    try {
+      const created = await this.#create(this.#loading.signal, true);
+      this.#showConversation(created.id, created.last_section_id);
+      const list = this.#snapshot.conversations;
+      if (list) this.#update({conversations: {...list, items: [toSummary(created), ...list.items]}});
+    } catch (error) {
+      if (!isAbort(error)) this.#fail(toChatError(error));
+    }
+  }
+
+  async loadConversations(more = false): Promise<void> {
+    const config = this.#options.config();
+    if (config.type !== 'bot') return;
+    const list = this.#snapshot.conversations;
+    if (list?.loading || (more && !list?.hasMore)) return;
+    const have = more ? (list?.items ?? []) : [];
+    this.#update({conversations: {items: have, hasMore: list?.hasMore ?? false, loading: true}});
+    try {
+      const page = await this.#options.backend.listConversations({
+        botId: config.botId,
+        connectorId: config.connectorId,
+        userId: config.userId,
+        pageNum: Math.floor(have.length / conversationPageSize) + 1,
+        pageSize: conversationPageSize,
+      });
+      const items = [...have, ...page.conversations.map(toSummary).filter((c) => !have.some((h) => h.id === c.id))];
+      items.sort((a, b) => b.updatedAt - a.updatedAt);
+      this.#update({conversations: {items, hasMore: page.hasMore, loading: false}});
+    } catch (error) {
+      this.#update({conversations: {items: have, hasMore: list?.hasMore ?? false, loading: false}});
+      this.#fail(toChatError(error));
+    }
+  }
+
+  async openConversation(id: string): Promise<void> {
+    if (id === this.#snapshot.conversationId) return;
+    await this.cancel();
+    this.#loading.abort();
+    this.#loading = new AbortController();
+    this.#showConversation(id);
+    await this.#loadHistory(id, this.#loading.signal);
+  }
+
+  async renameConversation(id: string, name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 100);
+    if (!trimmed) return;
+    try {
+      await this.#options.backend.renameConversation(id, trimmed);
+      const list = this.#snapshot.conversations;
+      if (list) {
+        this.#update({
+          conversations: {...list, items: list.items.map((c) => (c.id === id ? {...c, name: trimmed} : c))},
+        });
+      }
+    } catch (error) {
+      this.#fail(toChatError(error));
+      throw error;
+    }
+  }
+
+  async deleteConversation(id: string): Promise<void> {
+    try {
+      await this.#options.backend.deleteConversation(id);
+    } catch (error) {
+      this.#fail(toChatError(error));
+      throw error;
+    }
+    const list = this.#snapshot.conversations;
+    if (list) this.#update({conversations: {...list, items: list.items.filter((c) => c.id !== id)}});
+    // The next question starts a new conversation.
+    if (id === this.#snapshot.conversationId) this.#showConversation(undefined);
+  }
+
+  /** Empties the transcript for another conversation (or none yet). */
+  #showConversation(id: string | undefined, sectionId?: string): void {
+    this.#pending.clear();
+    this.#olderCursor = undefined;
+    this.#update({
+      conversationId: id,
+      messages: [],
+      followUps: [],
+      hasOlder: false,
+      error: undefined,
+      quote: undefined,
+      sectionId,
+    });
+    if (id) this.#options.notify?.({type: 'conversation', conversationId: id});
   }
 
   async retry(key?: string): Promise<void> {
@@ -225,7 +382,7 @@ export class ConversationStore {
     while (userIndex >= 0 && messages[userIndex].role !== 'user') userIndex--;
     if (userIndex < 0) return;
     const {error: _dropped, ...question} = messages[userIndex];
-    const user: ChatMessage = {...question, status: 'complete'};
+    const user: ChatMessage = {...question, status: 'complete', key: newKey()};
     // The failed turn (its question and answers) leaves; the question is asked again at the end.
     let end = messages.findIndex((m, i) => i > userIndex && m.role === 'user');
     if (end < 0) end = messages.length;
@@ -254,11 +411,11 @@ export class ConversationStore {
     try {
       const page = await this.#options.backend.listMessages(
         conversationId,
-        {order: 'desc', limit: this.#pageSize, afterId: this.#olderCursor},
+        {order: 'desc', limit: this.#pageSize, afterId: this.#olderCursor, includeMiddleMessage: true},
         {signal: this.#loading.signal}
       );
       this.#olderCursor = page.lastId ?? this.#olderCursor;
-      const older = this.#toTranscript(page.messages);
+      const older = fromHistory(page.messages);
       this.#update({
         messages: [...older, ...this.#snapshot.messages],
         hasOlder: page.hasMore,
@@ -279,23 +436,13 @@ export class ConversationStore {
     const signal = this.#loading.signal;
     this.#update({status: 'loading', error: undefined});
     try {
-      const {bot, conversationId} = await this.#profileAndConversation(signal);
+      const {bot, conversationId, sectionId} = await this.#profileAndConversation(signal);
       if (signal.aborted) return;
       this.#update({bot});
-      if (conversationId) {
-        const page = await this.#options.backend.listMessages(
-          conversationId,
-          {order: 'desc', limit: this.#pageSize},
-          {signal}
-        );
-        if (signal.aborted) return;
-        this.#olderCursor = page.lastId;
-        this.#update({
-          conversationId,
-          messages: [...this.#toTranscript(page.messages), ...this.#snapshot.messages],
-          hasOlder: page.hasMore,
-        });
+      if (conversationId && !this.#snapshot.conversationId) {
+        this.#update({conversationId, ...(sectionId ? {sectionId} : {})});
         this.#options.notify?.({type: 'conversation', conversationId});
+        await this.#loadHistory(conversationId, signal);
       }
       this.#update({status: this.#turn ? 'streaming' : 'idle'});
     } catch (error) {
@@ -312,7 +459,9 @@ export class ConversationStore {
    * its latest conversation, if any. An app: the chatflow's role (falling
    * back to the app's name and icon) and its `Default` conversation.
    */
-  async #profileAndConversation(signal: AbortSignal): Promise<{bot: BotInfo; conversationId?: string}> {
+  async #profileAndConversation(
+    signal: AbortSignal
+  ): Promise<{bot: BotInfo; conversationId?: string; sectionId?: string}> {
     const {backend} = this.#options;
     const config = this.#options.config();
     const {userId, connectorId} = config;
@@ -321,7 +470,8 @@ export class ConversationStore {
         backend.getBotInfo(config.botId, {signal}),
         backend.listConversations({botId: config.botId, connectorId, userId, pageSize: 1}, {signal}),
       ]);
-      return {bot, conversationId: conversations.conversations[0]?.id};
+      const latest = conversations.conversations[0];
+      return {bot, conversationId: latest?.id, sectionId: latest?.last_section_id};
     }
     const {appId, workflowId, appVersion} = config;
     const [app, flow, conversation] = await Promise.all([
@@ -341,24 +491,46 @@ export class ConversationStore {
       ...(flow.prologue ? {prologue: flow.prologue} : {}),
       ...(app.description ? {description: app.description} : {}),
     };
-    return {bot, conversationId: conversation.id};
+    return {bot, conversationId: conversation.id, sectionId: conversation.last_section_id};
   }
 
-  /** History pages come newest first; the transcript reads oldest first. */
-  #toTranscript(messages: readonly CozeMessage[]): ChatMessage[] {
-    return messages
-      .filter((m) => shownTypes.has(m.type) && !(m.role === 'assistant' && m.type !== 'answer'))
-      .map((m) => fromCoze(m))
-      .reverse();
+  /** The first page of a conversation's history, above anything already shown. */
+  async #loadHistory(conversationId: string, signal: AbortSignal): Promise<void> {
+    try {
+      const page = await this.#options.backend.listMessages(
+        conversationId,
+        {order: 'desc', limit: this.#pageSize, includeMiddleMessage: true},
+        {signal}
+      );
+      if (signal.aborted || this.#snapshot.conversationId !== conversationId) return;
+      this.#olderCursor = page.lastId;
+      const history = fromHistory(page.messages);
+      const sectionId = this.#snapshot.sectionId ?? history.findLast((m) => m.sectionId)?.sectionId;
+      this.#update({
+        messages: [...history, ...this.#snapshot.messages],
+        hasOlder: page.hasMore,
+        ...(sectionId ? {sectionId} : {}),
+      });
+    } catch (error) {
+      if (!isAbort(error)) this.#fail(toChatError(error));
+    }
   }
 
   async #ensureConversation(signal: AbortSignal): Promise<string> {
     await this.init();
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
+    const created = await this.#create(signal, false);
+    this.#update({conversationId: created.id, ...(created.last_section_id ? {sectionId: created.last_section_id} : {})});
+    this.#options.notify?.({type: 'conversation', conversationId: created.id});
+    return created.id;
+  }
+
+  /** Creates a conversation: for an app, its `Default` one unless a fresh one is asked for. */
+  #create(signal: AbortSignal, fresh: boolean) {
     const config = this.#options.config();
     const {userId, connectorId} = config;
-    const created = await this.#options.backend.createConversation(
+    return this.#options.backend.createConversation(
       config.type === 'bot'
         ? {botId: config.botId, connectorId, userId}
         : {
@@ -366,14 +538,11 @@ export class ConversationStore {
             workflowId: config.workflowId,
             connectorId,
             userId,
-            conversationName: appConversationName,
-            getOrCreate: true,
+            conversationName: fresh ? `Conversation ${new Date().toISOString()}` : appConversationName,
+            getOrCreate: !fresh,
           },
       {signal}
     );
-    this.#update({conversationId: created.id});
-    this.#options.notify?.({type: 'conversation', conversationId: created.id});
-    return created.id;
   }
 
   async #run(user: ChatMessage): Promise<void> {
@@ -386,10 +555,17 @@ export class ConversationStore {
     try {
       const conversationId = await this.#ensureConversation(signal);
       turn.conversationId = conversationId;
-      const events = this.#stream(conversationId, user, signal);
-      for await (const event of events) {
-        failure = this.#apply(turn, event);
-        if (failure || event.event === 'done') break;
+      let events: AsyncIterable<CozeStreamEvent> | undefined = this.#stream(
+        conversationId,
+        toEnterMessage(user.content, user.files, user.quote),
+        signal
+      );
+      while (events && !failure) {
+        for await (const event of events) {
+          failure = this.#apply(turn, event);
+          if (failure || event.event === 'done') break;
+        }
+        events = failure ? undefined : await this.#runTools(turn, signal);
       }
     } catch (error) {
       // However the stream ended, a turn the reader stopped counts as stopped.
@@ -401,10 +577,35 @@ export class ConversationStore {
     }
   }
 
-  #stream(conversationId: string, user: ChatMessage, signal: AbortSignal): AsyncIterable<CozeStreamEvent> {
+  /**
+   * After a stream that ended waiting for local functions: runs them through
+   * the page and streams the rest of the answer; undefined when nothing waits.
+   */
+  async #runTools(turn: Turn, signal: AbortSignal): Promise<AsyncIterable<CozeStreamEvent> | undefined> {
+    const calls = turn.toolCalls;
+    turn.toolCalls = undefined;
+    if (!calls?.length || !turn.conversationId || !turn.chatId) return undefined;
+    const requests = calls.map((c) => ({id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments)}));
+    const outputs = this.#options.runTools?.(requests);
+    if (!outputs) {
+      throw Object.assign(new Error(requests.map((r) => r.name).join(', ')), {code: LocalErrorCode.unsupported});
+    }
+    const results = await outputs;
+    signal.throwIfAborted();
+    return this.#options.backend.submitToolOutputs(
+      {
+        conversationId: turn.conversationId,
+        chatId: turn.chatId,
+        toolOutputs: results.map((r) => ({tool_call_id: r.toolCallId, output: r.output})),
+      },
+      {signal}
+    );
+  }
+
+  #stream(conversationId: string, message: EnterMessage, signal: AbortSignal): AsyncIterable<CozeStreamEvent> {
     const config = this.#options.config();
     const {userId, connectorId, parameters} = config;
-    const additionalMessages = [{role: 'user' as const, content: user.content, content_type: 'text' as const}];
+    const additionalMessages = [message];
     const common = {userId, connectorId, conversationId, additionalMessages, ...(parameters ? {parameters} : {})};
     return config.type === 'bot'
       ? this.#options.backend.streamChat({...common, botId: config.botId}, {signal})
@@ -427,7 +628,7 @@ export class ConversationStore {
         this.#noteChat(turn, event.chat);
         return undefined;
       case 'conversation.message.delta':
-        if (event.message.role === 'assistant' && event.message.type === 'answer') {
+        if (event.message.role === 'assistant' && event.message.type === 'answer' && event.message.content_type !== 'card') {
           this.#delta(turn, event.message);
         }
         return undefined;
@@ -437,10 +638,11 @@ export class ConversationStore {
       case 'conversation.chat.requires_action': {
         // A chatflow question node asks the reader (its question was streamed as an answer):
         // the turn ends and the reply is the next question. Local plugins are not run here.
+        this.#noteChat(turn, event.chat);
         const calls = event.chat.required_action?.submit_tool_outputs?.tool_calls ?? [];
-        return calls.every((call) => call.type === 'reply_message')
-          ? undefined
-          : {code: LocalErrorCode.unsupported, message: ''};
+        const functions = calls.filter((call) => call.type !== 'reply_message');
+        if (functions.length) turn.toolCalls = functions;
+        return undefined;
       }
       case 'conversation.chat.failed':
       case 'error':
@@ -452,6 +654,7 @@ export class ConversationStore {
 
   #noteChat(turn: Turn, chat: CozeChat): void {
     turn.chatId = chat.id;
+    if (chat.section_id && chat.section_id !== this.#snapshot.sectionId) this.#update({sectionId: chat.section_id});
     const inserted = chat.inserted_additional_messages?.at(-1)?.id;
     if (inserted) this.#replace(turn.userKey, (m) => ({...m, id: inserted, chatId: chat.id}));
     if (chat.conversation_id && chat.conversation_id !== this.#snapshot.conversationId) {
@@ -464,7 +667,7 @@ export class ConversationStore {
   #answerKey(turn: Turn, message: CozeMessage): string {
     const existing = turn.answers.get(message.id);
     if (existing) return existing;
-    const created = fromCoze({...message, content: ''}, 'streaming');
+    const created = assistantFromCoze({...message, content: ''}, 'streaming');
     turn.answers.set(message.id, created.key);
     this.#update({messages: [...this.#snapshot.messages, created]});
     return created.key;
@@ -484,20 +687,29 @@ export class ConversationStore {
   }
 
   #completed(turn: Turn, message: CozeMessage): void {
+    if (message.role !== 'assistant') return;
     if (message.type === 'follow_up') {
       this.#update({followUps: [...this.#snapshot.followUps, message.content]});
       return;
     }
-    if (message.role !== 'assistant' || message.type !== 'answer') return;
+    if (isToolResponse(message)) {
+      this.#update({messages: attachToolOutput(this.#snapshot.messages, message)});
+      return;
+    }
+    if (message.type === 'function_call') {
+      const call = assistantFromCoze(message, 'complete');
+      turn.answers.set(message.id, call.key);
+      this.#update({messages: [...this.#snapshot.messages, call]});
+      return;
+    }
+    if (message.type !== 'answer') return;
     const key = this.#answerKey(turn, message);
     this.#flush();
-    const done = this.#replace(key, (m) => ({
-      ...m,
-      content: message.content,
-      contentType: message.content_type,
-      status: 'complete',
-      ...(message.reasoning_content ? {reasoning: message.reasoning_content} : {}),
-    }));
+    const done = this.#replace(key, (m) => {
+      const read = assistantFromCoze(message, 'complete', {...m, content: message.content, contentType: message.content_type, status: 'complete'});
+      // Reasoning arrives in deltas; a completed message rarely repeats it.
+      return message.reasoning_content ? {...read, reasoning: message.reasoning_content} : read;
+    });
     this.#update({completedAnswers: this.#snapshot.completedAnswers + 1});
     if (done) this.#options.notify?.({type: 'answer', message: done});
   }

@@ -19,6 +19,47 @@ export const LocalErrorCode = {
   unsupported: -4,
 } as const;
 
+/** A file attached to a user message. */
+export interface MessageFile {
+  /** Coze's file id (from `/v1/files/upload`). */
+  readonly fileId: string;
+  readonly name: string;
+  /** Size in bytes, when known. */
+  readonly size?: number;
+  readonly kind: 'image' | 'file';
+  /** A small image to show (data: URL), when one is at hand in this browser. */
+  readonly previewUrl?: string;
+}
+
+/** An answer (or part of one) quoted into the next question. */
+export interface QuotedReply {
+  readonly text?: string;
+  readonly imageUrl?: string;
+}
+
+/** A plugin or tool the bot called, with what it returned. */
+export interface ToolUse {
+  readonly name: string;
+  /** The arguments, pretty-printed. */
+  readonly arguments?: string;
+  readonly thought?: string;
+  /** The tool's response, once it arrived. */
+  readonly output?: string;
+}
+
+/** A local function call the bot asks the page to run (`requires_action`). */
+export interface ToolCallRequest {
+  readonly id: string;
+  readonly name: string;
+  /** The parsed arguments (the raw string when it is not JSON). */
+  readonly arguments: unknown;
+}
+
+export interface ToolOutput {
+  readonly toolCallId: string;
+  readonly output: string;
+}
+
 /** One message in the transcript. Replaced, never mutated. */
 export interface ChatMessage {
   /** Stable key for rendering; never changes for the life of the message. */
@@ -33,8 +74,20 @@ export interface ChatMessage {
   readonly status: MessageStatus;
   readonly chatId?: string;
   readonly createdAt?: number;
+  /** The context section the message belongs to (changes after "clear context"). */
+  readonly sectionId?: string;
   /** Set when status is `error`. */
   readonly error?: ChatError;
+  /** User messages: files sent with the text. */
+  readonly files?: readonly MessageFile[];
+  /** User messages: the answer quoted into this question. */
+  readonly quote?: QuotedReply;
+  /** Answers: the reader's feedback. */
+  readonly feedback?: 'like' | 'unlike';
+  /** `function_call` messages: the call and its response. */
+  readonly tool?: ToolUse;
+  /** Question-node answers: the choices offered (`content` holds the question). */
+  readonly options?: readonly string[];
 }
 
 export type ChatStatus = 'idle' | 'loading' | 'streaming';
@@ -54,18 +107,70 @@ export interface ChatSnapshot {
   readonly loadingOlder: boolean;
   /** Bumped each time an answer completes; drives the one live announcement per answer. */
   readonly completedAnswers: number;
+  /** The current context section; messages of an earlier one sit above a divider. */
+  readonly sectionId?: string;
+  /** The reply quoted into the next question. */
+  readonly quote?: QuotedReply;
+  /** The reader's conversations, when the list has been loaded. */
+  readonly conversations?: ConversationList;
+}
+
+export interface ConversationSummary {
+  readonly id: string;
+  readonly name: string;
+  /** Unix seconds. */
+  readonly updatedAt: number;
+}
+
+export interface ConversationList {
+  readonly items: readonly ConversationSummary[];
+  readonly hasMore: boolean;
+  readonly loading: boolean;
+}
+
+/** Details sent with "unlike". */
+export interface FeedbackDetails {
+  readonly reasons?: readonly string[];
+  readonly comment?: string;
+}
+
+export interface SendOptions {
+  readonly files?: readonly MessageFile[];
 }
 
 /** The stable actions object `<coze-chat>` provides to its parts. */
 export interface ChatActions {
-  /** Sends a question; false when nothing was sent (empty, an answer is streaming, or vetoed). */
-  send(text: string): boolean;
+  /** Sends a question (with files, and the pending quote); false when nothing was sent (empty, an answer is streaming, or vetoed). */
+  send(text: string, options?: SendOptions): boolean;
   /** Stops the answer being streamed. */
   cancel(): Promise<void>;
   /** Sends the question of a failed or stopped turn again (the last one when no key is given). */
   retry(key?: string): Promise<void>;
   /** Loads a page of older history. */
   loadOlder(): Promise<void>;
+  /** Asks the last question again, replacing its answer. */
+  regenerate(): Promise<void>;
+  /** Uploads a file for the next question; reports progress as it goes. */
+  uploadFile(
+    file: File,
+    options?: {onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal; previewUrl?: string}
+  ): Promise<MessageFile>;
+  /** Turns recorded speech (WAV) into text. */
+  transcribe(audio: Blob, signal?: AbortSignal): Promise<string>;
+  /** Sets (or, with undefined, removes) the reply quoted into the next question. */
+  setQuote(quote: QuotedReply | undefined): void;
+  /** Likes or unlikes an answer, or (undefined) takes the feedback back. */
+  feedback(key: string, type: 'like' | 'unlike' | undefined, details?: FeedbackDetails): Promise<void>;
+  /** Starts a new context section: the bot forgets what came before. */
+  clearContext(): Promise<void>;
+  /** Starts a new, empty conversation. */
+  newConversation(): Promise<void>;
+  /** Loads the first page of conversations, or (more) the next one. */
+  loadConversations(more?: boolean): Promise<void>;
+  /** Shows another conversation. */
+  openConversation(id: string): Promise<void>;
+  renameConversation(id: string, name: string): Promise<void>;
+  deleteConversation(id: string): Promise<void>;
 }
 
 export const emptySnapshot: ChatSnapshot = Object.freeze({

@@ -9,4 +9,34 @@ export interface UiConfig {
   readonly botIcon?: string;
   readonly userAvatar?: string;
   readonly userNickname?: string;
+  /** Which conversation features are on (from `<coze-chat>`'s options). */
+  readonly features: Features;
+  /** The card shown after "unlike". */
+  readonly feedbackPanel: {
+    readonly title?: string;
+    readonly placeholder?: string;
+    readonly tags?: readonly {readonly label: string; readonly isNeedDetail?: boolean}[];
+  };
 }
+
+export interface Features {
+  readonly upload: boolean;
+  readonly audio: boolean;
+  readonly functionCalls: boolean;
+  readonly quote: boolean;
+  readonly feedback: boolean;
+  readonly clearContext: boolean;
+  readonly newConversation: boolean;
+  readonly conversations: boolean;
+}
+
+export const defaultFeatures: Features = {
+  upload: true,
+  audio: true,
+  functionCalls: true,
+  quote: false,
+  feedback: false,
+  clearContext: true,
+  newConversation: false,
+  conversations: false,
+};

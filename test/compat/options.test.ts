@@ -122,7 +122,7 @@ const rows: Array<[string, Record<string, unknown>, ChatProperties]> = [
   [
     'ui.chatBot.isNeedAddNewConversation',
     {ui: {chatBot: {isNeedAddNewConversation: true}}},
-    {newConversation: true},
+    {newConversationButton: true},
   ],
   ['ui.chatBot.isNeedQuote', {ui: {chatBot: {isNeedQuote: true}}}, {quote: true}],
   [

@@ -50,7 +50,8 @@ describe('<coze-chat> floating', () => {
     expect(chat.hasAttribute('open')).to.equal(true);
     await chat.updateComplete;
     expect(launcherButton(chat).getAttribute('aria-expanded')).to.equal('true');
-    expect(deep(chat, 'coze-composer')!.shadowRoot!.activeElement).to.equal(input(chat));
+    // (Compared as booleans: chai's diff of two unequal elements never finishes.)
+    expect(deep(chat, 'coze-composer')!.shadowRoot!.activeElement === input(chat), 'focus in the input').to.equal(true);
     await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'prologue shown');
     await expect(chat).to.be.accessible();
   });
@@ -77,8 +78,8 @@ describe('<coze-chat> floating', () => {
     await hidden;
     expect(chat.open).to.equal(false);
     const launcher = deep(chat, 'coze-launcher')!;
-    expect(chat.shadowRoot!.activeElement).to.equal(launcher);
-    expect(launcher.shadowRoot!.activeElement).to.equal(launcherButton(chat));
+    expect(chat.shadowRoot!.activeElement === launcher, 'focus on the launcher').to.equal(true);
+    expect(launcher.shadowRoot!.activeElement === launcherButton(chat), 'on its button').to.equal(true);
   });
 
   it('shows the prologue with the user name and sends a suggested question', async () => {

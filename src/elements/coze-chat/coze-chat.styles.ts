@@ -139,6 +139,7 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  .header-button,
   [part~='close-button'] {
     border: none;
     background: none;
@@ -151,14 +152,25 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  .header-button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+
+  .header-button:hover:not(:disabled),
   [part~='close-button']:hover {
     background: var(--_surface);
     color: var(--_text);
   }
 
-  coze-message-list {
+  coze-message-list,
+  coze-conversation-list {
     flex: 1;
     min-height: 0;
+  }
+
+  [hidden] {
+    display: none !important;
   }
 
   [part~='footer'] a {

@@ -6,7 +6,8 @@ import {CozeClient} from '../../api/client.js';
 import {TokenSource} from '../../api/auth.js';
 import {ConversationStore, type StoreNotice} from '../../state/store.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
-import type {ChatActions} from '../../state/types.js';
+import type {ChatActions, ChatSnapshot, SendOptions} from '../../state/types.js';
+import {CozeToolCallEvent} from '../../events/coze-tool-call-event.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {resolveUserId} from '../../state/user-id.js';
 import {format, stringsFor, toLang, type Lang, type Strings} from '../../i18n/index.js';
@@ -21,7 +22,7 @@ import {CozeMessageEvent} from '../../events/coze-message-event.js';
 import {CozeErrorEvent} from '../../events/coze-error-event.js';
 import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
 import {tokens} from '../shared/tokens.styles.js';
-import {closeIcon} from '../shared/icons.js';
+import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
 import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
 import {styles} from './coze-chat.styles.js';
 import {
@@ -51,6 +52,7 @@ export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
 const listParts = 'message-list, message, bubble, avatar, nickname, error, retry-button, load-older, follow-up';
 const launcherParts = 'badge';
+const conversationParts = 'conversation-list, conversation, load-more';
 const composerParts = 'composer, input, send-button, stop-button';
 
 /**
@@ -78,6 +80,7 @@ const composerParts = 'composer, input, send-button, stop-button';
  * @event coze-message - An assistant answer completed (`detail.message`).
  * @event coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
  * @event coze-conversation-change - The conversation shown changed (`detail.conversationId`).
+ * @event coze-tool-call - The bot asks the page to run local functions (`detail.toolCalls`); answer with `event.respondWith(outputs)`.
  * @event coze-unread-change - The count of answers that arrived while the panel was closed changed (read `unread`).
  *
  * @csspart launcher - The floating button.
@@ -86,6 +89,12 @@ const composerParts = 'composer, input, send-button, stop-button';
  * @csspart title - The title text.
  * @csspart icon - The bot icon in the title bar.
  * @csspart close-button - Closes the panel.
+ * @csspart conversations-button - Shows the conversation list (and, while it shows, goes back to the chat).
+ * @csspart new-conversation-button - Starts a new conversation.
+ * @csspart clear-context-button - Starts a new context section (the bot forgets what came before).
+ * @csspart conversation-list - The conversation list (from `coze-conversation-list`).
+ * @csspart conversation - One entry in the conversation list.
+ * @csspart load-more - Loads more conversations.
  * @csspart footer - The footer line.
  * @csspart message-list - The scrolling transcript (from `coze-message-list`).
  * @csspart message - One message row, with `data-role` and `data-status`.
@@ -227,8 +236,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Hides plugin and tool-call messages. */
   @property({type: Boolean, attribute: 'no-function-calls'}) noFunctionCalls = false;
 
-  /** Shows a "new conversation" button in the header. */
-  @property({type: Boolean, attribute: 'new-conversation'}) newConversation = false;
+  /**
+   * Shows a "new conversation" button in the header. (The property is not
+   * called `newConversation`: that name is the method that starts one.)
+   */
+  @property({type: Boolean, attribute: 'new-conversation'}) newConversationButton = false;
 
   /** Lets the reader quote an answer into the next question. */
   @property({type: Boolean}) quote = false;
@@ -281,6 +293,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** The layout in use: `layout`, or the one the viewport width calls for. */
   @state() private autoLayout: Layout = 'pc';
 
+  /** The conversation list is shown in place of the transcript. */
+  @state() private showingConversations = false;
+
   @state() private unreadCount = 0;
 
   readonly #tokens = new TokenSource(() => ({
@@ -315,13 +330,18 @@ export class CozeChat extends LitElement implements LauncherTarget {
         : {...common, type: 'bot' as const, botId: this.botId};
     },
     notify: (notice) => this.#handleNotice(notice),
+    runTools: (toolCalls) => {
+      const event = new CozeToolCallEvent({toolCalls});
+      this.dispatchEvent(event);
+      return event.response;
+    },
   });
 
+  /** The store's actions, with sending gated by the cancelable `coze-send`. */
   readonly #actions: ChatActions = Object.freeze({
-    send: (text: string) => this.#allowSend(text) && this.#store.actions.send(text),
-    cancel: () => this.#store.cancel(),
-    retry: (key?: string) => this.#store.retry(key),
-    loadOlder: () => this.#store.loadOlder(),
+    ...this.#store.actions,
+    send: (text: string, options?: SendOptions) =>
+      this.#allowSend(text, options) && this.#store.actions.send(text, options),
   });
 
   readonly #stateProvider = new ContextProvider(this, {
@@ -345,15 +365,21 @@ export class CozeChat extends LitElement implements LauncherTarget {
   constructor() {
     super();
     new ContextProvider(this, {context: chatActionsContext, initialValue: this.#actions});
-    let bot = this.#store.snapshot.bot;
+    let shown = this.#headerState(this.#store.snapshot);
     this.#store.subscribe((snapshot) => {
       this.#stateProvider.setValue(snapshot);
-      // The header and launcher show the bot's name and icon; nothing else here follows the stream.
-      if (snapshot.bot !== bot) {
-        bot = snapshot.bot;
+      // The header shows the bot and a few buttons; nothing here follows the stream token by token.
+      const now = this.#headerState(snapshot);
+      if (now !== shown) {
+        shown = now;
         this.requestUpdate();
       }
     });
+  }
+
+  /** What the header depends on, as one comparable value. */
+  #headerState(snapshot: ChatSnapshot): string {
+    return [snapshot.bot?.name, snapshot.bot?.iconUrl, snapshot.conversationId, snapshot.messages.length > 0, snapshot.status].join('|');
   }
 
   /** Answers that arrived while the panel was closed. */
@@ -413,10 +439,21 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   /** Sends a question (fires the cancelable `coze-send`); resolves when the answer has finished or failed. */
-  async send(text: string): Promise<void> {
-    if (!this.#allowSend(text)) return;
+  async send(text: string, options?: SendOptions): Promise<void> {
+    if (!this.#allowSend(text, options)) return;
     this.#start();
-    await this.#store.send(text);
+    await this.#store.send(text, options);
+  }
+
+  /** Starts a new context section: the bot forgets the conversation so far (a divider marks it). */
+  clearContext(): Promise<void> {
+    return this.#store.clearContext();
+  }
+
+  /** Starts a new, empty conversation. */
+  newConversation(): Promise<void> {
+    this.#start();
+    return this.#store.newConversation();
   }
 
   /** Stops the answer being streamed (aborts the stream and asks Coze to cancel the chat). */
@@ -507,6 +544,18 @@ export class CozeChat extends LitElement implements LauncherTarget {
       ...(icon ? {botIcon: icon} : {}),
       ...(this.userAvatar ? {userAvatar: this.userAvatar} : {}),
       ...(this.userNickname ? {userNickname: this.userNickname} : {}),
+      features: {
+        upload: !this.noUpload,
+        audio: !this.noAudio,
+        functionCalls: !this.noFunctionCalls,
+        quote: this.quote,
+        feedback: this.feedback,
+        clearContext: !this.noClearContext,
+        newConversation: this.newConversationButton,
+        // The official SDK has no conversation list for apps either.
+        conversations: this.conversations && this.type === 'bot',
+      },
+      feedbackPanel: this.feedbackPanel,
     };
   }
 
@@ -521,10 +570,10 @@ export class CozeChat extends LitElement implements LauncherTarget {
     void this.#store.init();
   }
 
-  #allowSend(text: string): boolean {
-    if (!this.#store.canSend(text)) return false;
+  #allowSend(text: string, options?: SendOptions): boolean {
+    if (!this.#store.canSend(text, options)) return false;
     this.#start();
-    return this.dispatchEvent(new CozeSendEvent({text: text.trim()}));
+    return this.dispatchEvent(new CozeSendEvent({text: text.trim(), files: options?.files ?? []}));
   }
 
   async #allow(event: Event, hook?: VisibilityHook): Promise<boolean> {
@@ -615,18 +664,90 @@ export class CozeChat extends LitElement implements LauncherTarget {
           ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
           : nothing
         : html`<header part="header">
+            ${this.#renderHeaderStart(ui)}
             <slot name="header">
               ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
               <h2 part="title">${ui.botName}</h2>
             </slot>
-            ${closable ? this.#renderClose(ui) : nothing}
+            ${this.#renderHeaderActions(ui)} ${closable ? this.#renderClose(ui) : nothing}
           </header>`}
-      <coze-message-list exportparts=${listParts}
+      ${this.showingConversations
+        ? html`<coze-conversation-list
+            exportparts=${conversationParts}
+            @coze-conversation-select=${this.#handleConversationSelect}
+          ></coze-conversation-list>`
+        : nothing}
+      <coze-message-list exportparts=${listParts} ?hidden=${this.showingConversations}
         >${this.#slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
       >
-      <coze-composer exportparts=${composerParts}></coze-composer>
+      <coze-composer exportparts=${composerParts} ?hidden=${this.showingConversations}></coze-composer>
       ${this.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
     </section>`;
+  }
+
+  /** The conversations button (or, while the list shows, the way back to the chat). */
+  #renderHeaderStart(ui: UiConfig) {
+    if (!ui.features.conversations) return nothing;
+    const label = this.showingConversations ? ui.strings.backToChat : ui.strings.conversations;
+    return html`<button
+      part="conversations-button"
+      class="header-button"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      aria-expanded=${this.showingConversations ? 'true' : 'false'}
+      @click=${this.#handleConversationsClick}
+    >
+      ${this.showingConversations ? backIcon : listIcon}
+    </button>`;
+  }
+
+  #renderHeaderActions(ui: UiConfig) {
+    const state = this.#store.snapshot;
+    const busy = state.status === 'streaming';
+    return html`${ui.features.newConversation
+      ? html`<button
+          part="new-conversation-button"
+          class="header-button"
+          type="button"
+          aria-label=${ui.strings.newConversation}
+          title=${ui.strings.newConversation}
+          @click=${this.#handleNewConversationClick}
+        >
+          ${plusIcon}
+        </button>`
+      : nothing}
+    ${ui.features.clearContext && state.conversationId && state.messages.length
+      ? html`<button
+          part="clear-context-button"
+          class="header-button"
+          type="button"
+          aria-label=${ui.strings.clearContext}
+          title=${ui.strings.clearContext}
+          ?disabled=${busy}
+          @click=${this.#handleClearContextClick}
+        >
+          ${broomIcon}
+        </button>`
+      : nothing}`;
+  }
+
+  #handleConversationsClick() {
+    this.showingConversations = !this.showingConversations;
+  }
+
+  #handleConversationSelect() {
+    this.showingConversations = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('coze-composer')?.focus());
+  }
+
+  #handleNewConversationClick() {
+    this.showingConversations = false;
+    void this.newConversation();
+  }
+
+  #handleClearContextClick() {
+    void this.clearContext();
   }
 
   /** Whether the page put content in a slot that is passed on to a part (a passed-on empty slot would hide the part's default). */

@@ -3,7 +3,7 @@ import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
 import {emptySnapshot, type ChatMessage} from '../../state/types.js';
-import type {UiConfig} from '../../state/ui-config.js';
+import {defaultFeatures, type UiConfig} from '../../state/ui-config.js';
 import {en} from '../../i18n/en.js';
 import {errorText, format} from '../../i18n/index.js';
 import {tokens} from '../shared/tokens.styles.js';
@@ -14,7 +14,13 @@ import {styles} from './coze-message-list.styles.js';
 /** How close to the bottom (px) the reader must be for new content to scroll into view. */
 const stickThreshold = 48;
 
-const defaultUi: UiConfig = {lang: 'en', strings: en, botName: en.botName};
+const defaultUi: UiConfig = {
+  lang: 'en',
+  strings: en,
+  botName: en.botName,
+  features: defaultFeatures,
+  feedbackPanel: {},
+};
 
 /**
  * The conversation transcript: user and assistant bubbles with streaming

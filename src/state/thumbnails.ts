@@ -1,0 +1,40 @@
+/**
+ * Small previews of images the reader sent, kept in this browser by Coze file
+ * id: Coze gives no download URL for uploaded files, so history can show an
+ * image only where it was sent from. Bounded; storage failures are ignored.
+ */
+const prefix = 'coze-chat-elements:thumb:';
+const maxEntries = 60;
+const maxBytes = 48 * 1024;
+const indexKey = `${prefix}index`;
+
+function index(): string[] {
+  try {
+    return JSON.parse(localStorage.getItem(indexKey) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberThumbnail(fileId: string, dataUrl: string): void {
+  if (!dataUrl.startsWith('data:image/') || dataUrl.length > maxBytes) return;
+  try {
+    const ids = index().filter((id) => id !== fileId);
+    ids.push(fileId);
+    for (const old of ids.splice(0, Math.max(0, ids.length - maxEntries))) {
+      localStorage.removeItem(prefix + old);
+    }
+    localStorage.setItem(prefix + fileId, dataUrl);
+    localStorage.setItem(indexKey, JSON.stringify(ids));
+  } catch {
+    // Storage full or blocked: history then shows a file chip instead of the picture.
+  }
+}
+
+export function thumbnailFor(fileId: string): string | undefined {
+  try {
+    return localStorage.getItem(prefix + fileId) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
