@@ -1,4 +1,10 @@
-import {CozeChat, CozeComposer, CozeLauncher, CozeMessageList} from './elements/index.js';
+import {
+  CozeChat,
+  CozeComposer,
+  CozeConversationList,
+  CozeLauncher,
+  CozeMessageList,
+} from './elements/index.js';
 
 /**
  * Registers the elements. Safe to run twice (e.g. two bundles on one page):
@@ -10,6 +16,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['coze-launcher', CozeLauncher],
   ['coze-message-list', CozeMessageList],
   ['coze-composer', CozeComposer],
+  ['coze-conversation-list', CozeConversationList],
 ];
 
 for (const [tag, element] of elements) {

@@ -4,3 +4,4 @@ export * from './coze-message-event.js';
 export * from './coze-error-event.js';
 export * from './coze-conversation-change-event.js';
 export * from './coze-tool-call-event.js';
+export * from './coze-conversation-select-event.js';
