@@ -215,6 +215,8 @@ export class ConversationStore {
     for (const file of files) if (file.previewUrl) rememberThumbnail(file.fileId, file.previewUrl);
     const user = userMessage(question, files, this.#snapshot.quote);
     this.#update({messages: [...this.#snapshot.messages, user], quote: undefined});
+    const current = this.#snapshot.conversations?.items.find((c) => c.id === this.#snapshot.conversationId);
+    if (current) this.#listed({...current, updatedAt: Math.floor(Date.now() / 1000)});
     await this.#run(user);
   }
 
@@ -277,19 +279,29 @@ export class ConversationStore {
     }
   }
 
-  /** Starts a new, empty conversation (created on Coze right away, so it can be listed). */
-  async newConversation(): Promise<void> {
+  /** Starts a new, empty conversation (created on Coze right away, so it can be listed); resolves to its id. */
+  async newConversation(): Promise<string | undefined> {
     await this.cancel();
     this.#loading.abort();
     this.#loading = new AbortController();
     try {
       const created = await this.#create(this.#loading.signal, true);
       this.#showConversation(created.id, created.last_section_id);
-      const list = this.#snapshot.conversations;
-      if (list) this.#update({conversations: {...list, items: [toSummary(created), ...list.items]}});
+      this.#listed(toSummary(created));
+      return created.id;
     } catch (error) {
       if (!isAbort(error)) this.#fail(toChatError(error));
+      return undefined;
     }
+  }
+
+  /** Puts a conversation at the top of a loaded list (new, or just used). */
+  #listed(summary: ConversationSummary): void {
+    const list = this.#snapshot.conversations;
+    if (!list) return;
+    const old = list.items.find((c) => c.id === summary.id);
+    const entry = {...summary, name: summary.name || old?.name || ''};
+    this.#update({conversations: {...list, items: [entry, ...list.items.filter((c) => c.id !== summary.id)]}});
   }
 
   async loadConversations(more = false): Promise<void> {
@@ -298,7 +310,9 @@ export class ConversationStore {
     const list = this.#snapshot.conversations;
     if (list?.loading || (more && !list?.hasMore)) return;
     const have = more ? (list?.items ?? []) : [];
-    this.#update({conversations: {items: have, hasMore: list?.hasMore ?? false, loading: true}});
+    // The entries already shown stay while the first page loads again (focus stays on them).
+    const shown = list?.items ?? [];
+    this.#update({conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: true}});
     try {
       const page = await this.#options.backend.listConversations({
         botId: config.botId,
@@ -311,7 +325,7 @@ export class ConversationStore {
       items.sort((a, b) => b.updatedAt - a.updatedAt);
       this.#update({conversations: {items, hasMore: page.hasMore, loading: false}});
     } catch (error) {
-      this.#update({conversations: {items: have, hasMore: list?.hasMore ?? false, loading: false}});
+      this.#update({conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: false}});
       this.#fail(toChatError(error));
     }
   }
@@ -522,6 +536,7 @@ export class ConversationStore {
     if (existing) return existing;
     const created = await this.#create(signal, false);
     this.#update({conversationId: created.id, ...(created.last_section_id ? {sectionId: created.last_section_id} : {})});
+    this.#listed(toSummary(created));
     this.#options.notify?.({type: 'conversation', conversationId: created.id});
     return created.id;
   }

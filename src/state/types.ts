@@ -163,8 +163,8 @@ export interface ChatActions {
   feedback(key: string, type: 'like' | 'unlike' | undefined, details?: FeedbackDetails): Promise<void>;
   /** Starts a new context section: the bot forgets what came before. */
   clearContext(): Promise<void>;
-  /** Starts a new, empty conversation. */
-  newConversation(): Promise<void>;
+  /** Starts a new, empty conversation; resolves to its id (undefined when it could not be created). */
+  newConversation(): Promise<string | undefined>;
   /** Loads the first page of conversations, or (more) the next one. */
   loadConversations(more?: boolean): Promise<void>;
   /** Shows another conversation. */

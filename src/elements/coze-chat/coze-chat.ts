@@ -52,7 +52,22 @@ export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
 const listParts = 'message-list, message, bubble, avatar, nickname, error, retry-button, load-older, follow-up';
 const launcherParts = 'badge';
-const conversationParts = 'conversation-list, conversation, load-more';
+const conversationParts = [
+  'conversation-list',
+  'conversation',
+  'load-more',
+  'new-button',
+  'group',
+  'group-heading',
+  'rename-button',
+  'delete-button',
+  'rename-form',
+  'rename-input',
+  'save-button',
+  'cancel-button',
+  'confirm-delete',
+  'confirm-delete-button',
+].join(', ');
 const composerParts = 'composer, input, send-button, stop-button';
 
 /**
@@ -450,8 +465,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
     return this.#store.clearContext();
   }
 
-  /** Starts a new, empty conversation. */
-  newConversation(): Promise<void> {
+  /** Starts a new, empty conversation; resolves to its id. */
+  newConversation(): Promise<string | undefined> {
     this.#start();
     return this.#store.newConversation();
   }
@@ -734,6 +749,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   #handleConversationsClick() {
     this.showingConversations = !this.showingConversations;
+    if (this.showingConversations) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('coze-conversation-list')?.focus());
+    }
   }
 
   #handleConversationSelect() {
