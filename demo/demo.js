@@ -47,3 +47,14 @@ if (form) {
 for (const type of ['coze-show', 'coze-hide', 'coze-message', 'coze-error', 'coze-conversation-change']) {
   document.addEventListener(type, (event) => console.info(`[demo] ${type}`, event.detail ?? ''));
 }
+
+// The emulator's bot asks for `get_local_weather` when you mention the local weather:
+// a page answers local function calls like this.
+document.addEventListener('coze-tool-call', (event) => {
+  event.respondWith(
+    event.detail.toolCalls.map((call) => ({
+      toolCallId: call.id,
+      output: JSON.stringify({city: call.arguments?.city ?? 'here', temperature: '18°C', sky: 'clear'}),
+    }))
+  );
+});
