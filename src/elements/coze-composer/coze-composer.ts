@@ -1,24 +1,46 @@
-import {html, LitElement} from 'lit';
-import {state} from 'lit/decorators.js';
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {query, state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
+import type {MessageFile, QuotedReply} from '../../state/types.js';
+import {defaultFeatures} from '../../state/ui-config.js';
 import {en} from '../../i18n/en.js';
+import {errorText, format, type Strings} from '../../i18n/index.js';
 import {tokens} from '../shared/tokens.styles.js';
-import {sendIcon, stopIcon} from '../shared/icons.js';
+import {closeIcon, sendIcon, stopIcon} from '../shared/icons.js';
+import {attachIcon, fileIcon, micIcon} from './icons.js';
+import {AttachmentsController, type Attachment} from './attachments.js';
+import {VoiceRecorderController, type VoiceProblem} from './voice-recorder.js';
+import {formatDuration, formatSize, maxAttachments, maxFileBytes} from './files.js';
 import {styles} from './coze-composer.styles.js';
 
 /**
  * The input area: a growing textarea where Enter sends and Shift+Enter starts
  * a new line, a send button (disabled while empty) that becomes Stop while an
- * answer streams. Talks to the nearest `<coze-chat>` through context.
+ * answer streams; files and images (button, paste or drop; up to 6, each
+ * uploaded at once with its progress), voice input (recorded, turned into
+ * 16 kHz WAV and transcribed into the textarea) and the preview of a quoted
+ * answer. Talks to the nearest `<coze-chat>` through context; uploads and
+ * voice follow its `no-upload` and `no-audio` options.
  *
- * @summary Where the reader types a question.
+ * @summary Where the reader types, attaches or speaks a question.
  * @tag coze-composer
  *
  * @csspart composer - The input area.
  * @csspart input - The textarea.
  * @csspart send-button - Sends the question.
  * @csspart stop-button - Stops the answer being streamed.
+ * @csspart upload-button - Opens the file picker.
+ * @csspart audio-button - Starts voice input; while recording, stops it and transcribes.
+ * @csspart cancel-recording-button - Discards the recording (or the transcription under way).
+ * @csspart recording - The recording indicator with the elapsed time.
+ * @csspart attachments - The list of attached files.
+ * @csspart attachment - One attached file: preview or icon, name, size, progress and error.
+ * @csspart progress - An attachment's upload progress bar.
+ * @csspart remove-button - Removes an attachment or the quote.
+ * @csspart drop-hint - Shown while files are dragged over the composer.
+ * @csspart quote-preview - The answer quoted into the next question.
+ * @csspart error - A problem with files or voice input.
  */
 export class CozeComposer extends LitElement {
   static override styles = [tokens, styles];
@@ -28,19 +50,124 @@ export class CozeComposer extends LitElement {
   readonly #actions = new ContextConsumer(this, {context: chatActionsContext, subscribe: true});
   readonly #ui = new ContextConsumer(this, {context: chatUiContext, subscribe: true});
 
+  readonly #attachments = new AttachmentsController(this, (file, options) => {
+    const actions = this.#actions.value;
+    return actions
+      ? actions.uploadFile(file, options)
+      : Promise.reject(new Error('No <coze-chat> to upload to.'));
+  });
+
+  readonly #voice = new VoiceRecorderController(this, {
+    transcribe: (audio, signal) => {
+      const actions = this.#actions.value;
+      return actions
+        ? actions.transcribe(audio, signal)
+        : Promise.reject(new Error('No <coze-chat> to transcribe.'));
+    },
+    onText: (text) => this.#insertTranscript(text),
+    onProblem: (problem) => {
+      this.notice = this.#problemText(problem);
+    },
+  });
+
   /** The text being written. */
   @state() private draft = '';
+
+  /** A problem with files or voice input, shown until the next attempt. */
+  @state() private notice = '';
+
+  /** Files are being dragged over the composer. */
+  @state() private dragging = false;
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+  @query('input[type="file"]') private fileInput?: HTMLInputElement;
+
+  #dragDepth = 0;
+  #quote?: QuotedReply;
+  #focusAfterUpdate = false;
 
   get #streaming(): boolean {
     return this.#state.value?.status === 'streaming';
   }
 
-  /** Sends the draft; it is cleared only when the question was accepted. */
+  get #strings(): Strings {
+    return this.#ui.value?.strings ?? en;
+  }
+
+  get #features() {
+    return this.#ui.value?.features ?? defaultFeatures;
+  }
+
+  /** Whether the draft can go: text or files, no upload running or failed. */
+  get #ready(): boolean {
+    if (this.#attachments.busy || this.#attachments.failed) return false;
+    return Boolean(this.draft.trim()) || this.#attachments.items.length > 0;
+  }
+
+  /** Focuses the textarea (not the first button, as focus delegation alone would). */
+  override focus(options?: FocusOptions): void {
+    if (this.textarea) this.textarea.focus(options);
+    else super.focus(options);
+  }
+
+  /** Sends the draft with its files; both are cleared only when the question was accepted. */
   submit(): boolean {
-    if (this.#streaming || !this.draft.trim()) return false;
-    const sent = this.#actions.value?.send(this.draft) ?? false;
-    if (sent) this.draft = '';
+    if (this.#streaming || !this.#ready) return false;
+    const files: MessageFile[] = this.#attachments.files;
+    const sent = this.#actions.value?.send(this.draft, files.length ? {files} : undefined) ?? false;
+    if (sent) {
+      this.draft = '';
+      this.notice = '';
+      this.#attachments.clear();
+    }
     return sent;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const quote = this.#state.value?.quote;
+    if (quote !== this.#quote) {
+      if (quote) this.#focusAfterUpdate = true;
+      this.#quote = quote;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterUpdate) {
+      this.#focusAfterUpdate = false;
+      this.textarea?.focus();
+    }
+  }
+
+  #addFiles(files: readonly File[]): void {
+    if (!files.length) return;
+    const strings = this.#strings;
+    const {tooLarge, tooMany} = this.#attachments.add(files);
+    const notes = [
+      ...tooLarge.map((file) =>
+        format(strings.fileTooLarge, {name: file.name, max: formatSize(maxFileBytes)})
+      ),
+      ...(tooMany ? [format(strings.tooManyFiles, {max: String(maxAttachments)})] : []),
+    ];
+    this.notice = notes.join(' ');
+  }
+
+  #insertTranscript(text: string): void {
+    const spoken = text.trim();
+    if (spoken) {
+      const before = this.draft;
+      this.draft = before && !/\s$/.test(before) ? `${before} ${spoken}` : before + spoken;
+    }
+    this.#focusAfterUpdate = true;
+    this.requestUpdate();
+  }
+
+  #problemText(problem: VoiceProblem): string {
+    const strings = this.#strings;
+    if (problem.kind === 'denied') return strings.micDenied;
+    if (problem.kind === 'no-mic') return strings.noMic;
+    return format(strings.transcribeFailed, {reason: errorText(strings, problem.error)});
   }
 
   #handleInput(event: InputEvent) {
@@ -48,7 +175,8 @@ export class CozeComposer extends LitElement {
   }
 
   #handleKeydown(event: KeyboardEvent) {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229)
+      return;
     event.preventDefault();
     this.submit();
   }
@@ -56,36 +184,291 @@ export class CozeComposer extends LitElement {
   #handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     // The send button turns into Stop; keep the caret where the reader types.
-    if (this.submit()) this.renderRoot.querySelector('textarea')?.focus();
+    if (this.submit()) this.textarea?.focus();
   }
 
   #handleStopClick() {
     void this.#actions.value?.cancel();
-    this.renderRoot.querySelector('textarea')?.focus();
+    this.textarea?.focus();
+  }
+
+  #handleUploadClick() {
+    this.fileInput?.click();
+  }
+
+  #handleFileChange(event: Event) {
+    const input = event.target as HTMLInputElement;
+    this.#addFiles([...(input.files ?? [])]);
+    // Picking the same file again must fire `change` again.
+    input.value = '';
+  }
+
+  #handlePaste(event: ClipboardEvent) {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (!files.length || !this.#features.upload) return;
+    event.preventDefault();
+    this.#addFiles(files);
+  }
+
+  #draggingFiles(event: DragEvent): boolean {
+    return this.#features.upload && Boolean(event.dataTransfer?.types.includes('Files'));
+  }
+
+  #handleDragEnter(event: DragEvent) {
+    if (!this.#draggingFiles(event)) return;
+    event.preventDefault();
+    this.#dragDepth++;
+    this.dragging = true;
+  }
+
+  #handleDragOver(event: DragEvent) {
+    if (!this.#draggingFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer!.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  #handleDragLeave() {
+    if (!this.dragging) return;
+    this.#dragDepth = Math.max(0, this.#dragDepth - 1);
+    if (!this.#dragDepth) this.dragging = false;
+  }
+
+  #handleDrop(event: DragEvent) {
+    this.#dragDepth = 0;
+    this.dragging = false;
+    if (!this.#draggingFiles(event)) return;
+    event.preventDefault();
+    this.#addFiles([...(event.dataTransfer?.files ?? [])]);
+  }
+
+  #handleRemoveClick(key: string) {
+    this.#attachments.remove(key);
+    if (!this.#attachments.items.length) this.notice = '';
+    this.textarea?.focus();
+  }
+
+  #handleAudioClick() {
+    if (this.#voice.state === 'recording') {
+      void this.#voice.stop();
+    } else if (this.#voice.state === 'idle') {
+      this.notice = '';
+      void this.#voice.start();
+    }
+  }
+
+  #handleCancelRecordingClick() {
+    this.#voice.cancel();
+    this.textarea?.focus();
+  }
+
+  #handleRemoveQuoteClick() {
+    this.#actions.value?.setQuote(undefined);
+    this.textarea?.focus();
   }
 
   protected override render() {
-    const strings = this.#ui.value?.strings ?? en;
+    const strings = this.#strings;
+    const features = this.#features;
+    const voice = features.audio && VoiceRecorderController.supported;
     return html`
-      <form part="composer" @submit=${this.#handleSubmit}>
-        <textarea
-          part="input"
-          rows="1"
-          aria-label=${strings.inputLabel}
-          placeholder=${strings.inputPlaceholder}
-          .value=${this.draft}
-          @input=${this.#handleInput}
-          @keydown=${this.#handleKeydown}
-        ></textarea>
-        ${this.#streaming
-          ? html`<button part="stop-button" type="button" aria-label=${strings.stop} title=${strings.stop} @click=${this.#handleStopClick}>
-              ${stopIcon}
-            </button>`
-          : html`<button part="send-button" type="submit" aria-label=${strings.send} title=${strings.send} ?disabled=${!this.draft.trim()}>
-              ${sendIcon}
-            </button>`}
+      <form
+        part="composer"
+        class=${this.dragging ? 'dragging' : ''}
+        @submit=${this.#handleSubmit}
+        @dragenter=${this.#handleDragEnter}
+        @dragover=${this.#handleDragOver}
+        @dragleave=${this.#handleDragLeave}
+        @drop=${this.#handleDrop}
+      >
+        ${this.#renderQuote(strings)} ${this.#renderAttachments(strings)}
+        ${this.notice ? html`<p part="error" class="notice" role="alert">${this.notice}</p>` : nothing}
+        ${voice ? this.#renderRecording(strings) : nothing}
+        <div class="row">
+          ${features.upload ? this.#renderUpload(strings) : nothing}
+          <textarea
+            part="input"
+            rows="1"
+            aria-label=${strings.inputLabel}
+            placeholder=${strings.inputPlaceholder}
+            .value=${this.draft}
+            @input=${this.#handleInput}
+            @keydown=${this.#handleKeydown}
+            @paste=${this.#handlePaste}
+          ></textarea>
+          ${voice ? this.#renderAudioButton(strings) : nothing} ${this.#renderSendOrStop(strings)}
+        </div>
+        ${
+          features.upload
+            ? html`<div part="drop-hint" class="drop-hint" ?hidden=${!this.dragging}>
+                ${strings.dropFiles}
+              </div>`
+            : nothing
+        }
+        <span class="visually-hidden" role="status">${this.#announcement(strings)}</span>
       </form>
     `;
+  }
+
+  /** What the polite live region says: once when recording starts, once while transcribing. */
+  #announcement(strings: Strings): string {
+    if (this.#voice.state === 'recording')
+      return format(strings.recording, {time: formatDuration(0)});
+    if (this.#voice.state === 'transcribing') return strings.transcribing;
+    return '';
+  }
+
+  #renderSendOrStop(strings: Strings) {
+    return this.#streaming
+      ? html`<button
+          part="stop-button"
+          class="primary"
+          type="button"
+          aria-label=${strings.stop}
+          title=${strings.stop}
+          @click=${this.#handleStopClick}
+        >
+          ${stopIcon}
+        </button>`
+      : html`<button
+          part="send-button"
+          class="primary"
+          type="submit"
+          aria-label=${strings.send}
+          title=${strings.send}
+          ?disabled=${!this.#ready}
+        >
+          ${sendIcon}
+        </button>`;
+  }
+
+  #renderUpload(strings: Strings) {
+    return html`<button
+        part="upload-button"
+        class="tool"
+        type="button"
+        aria-label=${strings.attach}
+        title=${strings.attach}
+        @click=${this.#handleUploadClick}
+      >
+        ${attachIcon}
+      </button>
+      <input
+        type="file"
+        multiple
+        hidden
+        tabindex="-1"
+        aria-label=${strings.attach}
+        @change=${this.#handleFileChange}
+      />`;
+  }
+
+  #renderAudioButton(strings: Strings) {
+    const recording = this.#voice.state === 'recording';
+    const label = recording ? strings.stopRecording : strings.voiceInput;
+    return html`<button
+      part="audio-button"
+      class="tool ${recording ? 'recording' : ''}"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      ?disabled=${this.#voice.state === 'starting' || this.#voice.state === 'transcribing'}
+      @click=${this.#handleAudioClick}
+    >
+      ${recording ? stopIcon : micIcon}
+    </button>`;
+  }
+
+  #renderRecording(strings: Strings) {
+    const {state, elapsed} = this.#voice;
+    if (state !== 'recording' && state !== 'transcribing') return nothing;
+    return html`<div part="recording" class="recording-bar ${state}">
+      <span class="dot" aria-hidden="true"></span>
+      <span class="recording-text">
+        ${state === 'recording' ? format(strings.recording, {time: formatDuration(elapsed)}) : strings.transcribing}
+      </span>
+      <button
+        part="cancel-recording-button"
+        class="text-button"
+        type="button"
+        @click=${this.#handleCancelRecordingClick}
+      >
+        ${strings.cancelRecording}
+      </button>
+    </div>`;
+  }
+
+  #renderQuote(strings: Strings) {
+    const quote = this.#state.value?.quote;
+    if (!quote || (!quote.text && !quote.imageUrl)) return nothing;
+    return html`<div part="quote-preview" class="quote" role="group" aria-label=${strings.quoting}>
+      ${
+        quote.text
+          ? html`<p class="quote-text">${quote.text}</p>`
+          : html`<img class="quote-image" src=${quote.imageUrl!} alt=${strings.quoting} />`
+      }
+      <button
+        part="remove-button"
+        class="remove"
+        type="button"
+        aria-label=${strings.removeQuote}
+        title=${strings.removeQuote}
+        @click=${this.#handleRemoveQuoteClick}
+      >
+        ${closeIcon}
+      </button>
+    </div>`;
+  }
+
+  #renderAttachments(strings: Strings) {
+    const items = this.#attachments.items;
+    if (!items.length) return nothing;
+    return html`<ul part="attachments" class="attachments" aria-label=${strings.attach}>
+      ${items.map((item) => this.#renderAttachment(item, strings))}
+    </ul>`;
+  }
+
+  #renderAttachment(item: Attachment, strings: Strings) {
+    const remove = format(strings.removeFile, {name: item.name});
+    return html`<li part="attachment" class="attachment" data-status=${item.status}>
+      ${
+        item.previewUrl
+          ? html`<img
+              class="thumb"
+              src=${item.previewUrl}
+              alt=${format(strings.image, {name: item.name})}
+            />`
+          : html`<span class="thumb icon">${fileIcon}</span>`
+      }
+      <span class="meta">
+        <span class="name" title=${item.name}>${item.name}</span>
+        <span class="size">${formatSize(item.size)}</span>
+      </span>
+      <button
+        part="remove-button"
+        class="remove"
+        type="button"
+        aria-label=${remove}
+        title=${remove}
+        @click=${() => this.#handleRemoveClick(item.key)}
+      >
+        ${closeIcon}
+      </button>
+      <progress
+        part="progress"
+        aria-label=${format(strings.uploading, {name: item.name})}
+        max=${item.total || 1}
+        .value=${item.status === 'uploading' ? item.loaded : item.total || 1}
+        ?hidden=${item.status !== 'uploading'}
+      ></progress>
+      ${
+        item.status === 'error'
+          ? html`<p part="error" class="attachment-error" role="alert">
+              ${format(strings.uploadFailed, {name: item.name, reason: errorText(strings, item.error!)})}
+            </p>`
+          : nothing
+      }
+    </li>`;
   }
 }
 

@@ -1,0 +1,48 @@
+/** Pure helpers for the files a reader attaches: what fits, and how a size reads. */
+
+/** How many files one message may carry. */
+export const maxAttachments = 6;
+/** Coze's upload limit per file. */
+export const maxFileBytes = 512 * 1024 * 1024;
+
+export interface Admission<T> {
+  /** The files to attach, in order. */
+  readonly accepted: T[];
+  /** Files refused for their size. */
+  readonly tooLarge: T[];
+  /** Whether files were left out because the message is full. */
+  readonly tooMany: boolean;
+}
+
+/** Which of `incoming` may join `present` attachments: none over `maxBytes`, at most `maxCount` in all. */
+export function admitFiles<T extends {readonly size: number}>(
+  incoming: readonly T[],
+  present: number,
+  {maxCount = maxAttachments, maxBytes = maxFileBytes}: {maxCount?: number; maxBytes?: number} = {}
+): Admission<T> {
+  const tooLarge = incoming.filter((file) => file.size > maxBytes);
+  const fitting = incoming.filter((file) => file.size <= maxBytes);
+  const room = Math.max(0, maxCount - present);
+  return {accepted: fitting.slice(0, room), tooLarge, tooMany: fitting.length > room};
+}
+
+const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+/** A byte count for people: `512 B`, `12.3 KB`, `512 MB` (binary multiples, as file managers show them). */
+export function formatSize(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown =
+    unit === 0 || value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+  return `${shown} ${units[unit]}`;
+}
+
+/** Elapsed seconds as `m:ss`. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
