@@ -233,10 +233,268 @@ export const styles = css`
     white-space: pre-wrap;
   }
 
+  /* A follow-on answer of the same reply: no second name or picture. */
+  .continued [part~='avatar'] {
+    visibility: hidden;
+  }
+  .continued [part~='nickname'] + * {
+    margin-top: -0.25em;
+  }
+
+  /* What a question carried */
+  .attachments {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.4em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .attachment-image {
+    display: block;
+    max-width: 12em;
+    max-height: 12em;
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid var(--_border);
+    object-fit: cover;
+  }
+  .file-chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    max-width: 16em;
+    padding: 0.4em 0.7em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_bg);
+    font-size: 0.875em;
+  }
+  .file-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    min-width: 0;
+  }
+  .file-size {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .quote {
+    margin: 0 0 0.4em;
+    padding: 0.1em 0 0.1em 0.6em;
+    border-inline-start: 3px solid currentColor;
+    opacity: 0.85;
+    font-size: 0.875em;
+    display: flex;
+    gap: 0.4em;
+    align-items: flex-start;
+  }
+  .quote-text {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
+  }
+  .quote-image {
+    max-width: 3em;
+    max-height: 3em;
+    border-radius: 0.3em;
+  }
+
+  /* Reasoning and plugin calls */
+  .disclosure-block {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_bg);
+    font-size: 0.875em;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .disclosure {
+    display: flex;
+    align-items: center;
+    gap: 0.35em;
+    width: 100%;
+    padding: 0.45em 0.7em;
+    border: 0;
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+    text-align: start;
+  }
+  .disclosure svg {
+    flex: none;
+    transition: transform 0.15s ease;
+  }
+  .disclosure[aria-expanded='true'] svg {
+    transform: rotate(90deg);
+  }
+  .disclosure-body {
+    padding: 0 0.7em 0.6em;
+    color: var(--_muted);
+  }
+  .reasoning-text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.5;
+  }
+  .tool-thought {
+    margin: 0 0 0.5em;
+  }
+  .tool-section + .tool-section {
+    margin-top: 0.5em;
+  }
+  .tool-label {
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  .tool pre {
+    margin: 0.25em 0 0;
+    padding: 0.5em 0.6em;
+    border-radius: 0.4em;
+    background: var(--_surface);
+    color: var(--_text);
+    font-family: var(--_mono);
+    font-size: 0.9em;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .card-note {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  /* Where the context was cleared */
+  .divider-row {
+    display: block;
+  }
+  [part~='divider'] {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    color: var(--_muted);
+    font-size: 0.8em;
+    text-align: center;
+  }
+  [part~='divider']::before,
+  [part~='divider']::after {
+    content: '';
+    flex: 1;
+    min-width: 1.5em;
+    border-top: 1px solid var(--_border);
+  }
+
+  /* Actions under an answer: always there for keyboards and touch, dimmed until the row is in use. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.15em;
+    opacity: 0.55;
+    transition: opacity 0.15s ease;
+  }
+  .row:hover .actions,
+  .row:focus-within .actions {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .actions {
+      opacity: 1;
+    }
+  }
+  .actions button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 2em;
+    min-height: 2em;
+    padding: 0.25em;
+    border: 0;
+    border-radius: 0.4em;
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .actions button:hover {
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .actions button[aria-pressed='true'] {
+    color: var(--_accent);
+  }
+
+  /* The form after "unlike" */
+  .feedback-panel {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    padding: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    font-size: 0.875em;
+  }
+  .feedback-title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .feedback-tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .feedback-tag[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
+    color: var(--_accent);
+  }
+  .feedback-comment {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 0.5em;
+    padding: 0.45em 0.6em;
+    resize: vertical;
+    min-height: 3.5em;
+  }
+  .feedback-comment[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .feedback-error {
+    margin: 0;
+    color: var(--_danger);
+  }
+  .feedback-buttons {
+    display: flex;
+    gap: 0.5em;
+    justify-content: flex-end;
+  }
+  .feedback-buttons button {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: 999px;
+    padding: 0.35em 0.9em;
+    cursor: pointer;
+  }
+  .feedback-buttons .primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .feedback-thanks {
+    margin: 0;
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .typing span {
       animation: none;
       opacity: 0.6;
+    }
+    .disclosure svg,
+    .actions {
+      transition: none;
     }
   }
 `;

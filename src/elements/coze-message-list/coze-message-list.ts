@@ -1,18 +1,28 @@
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
-import {emptySnapshot, type ChatMessage} from '../../state/types.js';
+import {emptySnapshot, type ChatMessage, type ChatSnapshot} from '../../state/types.js';
 import {defaultFeatures, type UiConfig} from '../../state/ui-config.js';
 import {en} from '../../i18n/en.js';
 import {errorText, format} from '../../i18n/index.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
+import {renderActions} from './message-actions.js';
+import {feedbackIds, maxFeedbackTags, renderFeedbackPanel, type FeedbackForm} from './feedback-panel.js';
+import {onlyImageUrl, plainText} from './message-text.js';
+import {renderReasoning} from './reasoning-block.js';
+import {renderToolCard} from './tool-card.js';
+import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
 
 /** How close to the bottom (px) the reader must be for new content to scroll into view. */
 const stickThreshold = 48;
+
+/** How long "Copied" shows, in ms. */
+const copiedFor = 2000;
 
 const defaultUi: UiConfig = {
   lang: 'en',
@@ -22,11 +32,19 @@ const defaultUi: UiConfig = {
   feedbackPanel: {},
 };
 
+/** A row of the transcript: a message, or the divider before a new context section. */
+type Entry = {divider: string} | {message: ChatMessage; continued: boolean};
+
+const hasText = (text: string) => /\S/.test(text);
+
 /**
  * The conversation transcript: user and assistant bubbles with streaming
- * markdown, the bot's prologue and suggested questions when empty, a
- * streaming indicator, errors with retry, and older history on demand.
- * Reads the state of the nearest `<coze-chat>` through context.
+ * markdown, the files and quote a question carried, the model's reasoning,
+ * plugin calls, question-node options, a divider where the context was
+ * cleared, and under each answer copy, regenerate, quote and like/unlike
+ * (with a feedback form). Shows the bot's prologue and suggested questions
+ * when empty, a streaming indicator, errors with retry, and older history on
+ * demand. Reads the state of the nearest `<coze-chat>` through context.
  *
  * @summary The scrolling transcript of a Coze chat.
  * @tag coze-message-list
@@ -38,8 +56,19 @@ const defaultUi: UiConfig = {
  * @csspart bubble - The text of a message.
  * @csspart avatar - The sender's picture.
  * @csspart nickname - The sender's name.
+ * @csspart attachment - A file or image sent with a question.
+ * @csspart quote - The answer a question quoted, above its text.
+ * @csspart reasoning - The model's thought process above an answer (collapsible).
+ * @csspart function-call - A plugin or tool call the bot made, with its input and result (collapsible).
+ * @csspart option - One choice offered by a question node; sends it.
+ * @csspart divider - Where the context was cleared: the bot does not remember the messages above it.
+ * @csspart copy-button - Copies an answer.
+ * @csspart retry-button - Sends a failed or stopped question again, or regenerates the last answer.
+ * @csspart quote-button - Quotes an answer into the next question (`quote` on `<coze-chat>`).
+ * @csspart like-button - Likes an answer (`feedback` on `<coze-chat>`).
+ * @csspart unlike-button - Unlikes an answer and opens the feedback panel (`feedback` on `<coze-chat>`).
+ * @csspart feedback-panel - The form shown after "unlike": reasons, comment, send and cancel.
  * @csspart error - An error shown to the reader.
- * @csspart retry-button - Sends a failed or stopped question again.
  * @csspart load-older - Loads older history.
  * @csspart follow-up - One suggested question.
  */
@@ -50,10 +79,23 @@ export class CozeMessageList extends LitElement {
   readonly #actions = new ContextConsumer(this, {context: chatActionsContext, subscribe: true});
   readonly #ui = new ContextConsumer(this, {context: chatUiContext, subscribe: true});
 
+  /** The answer whose copy just succeeded. */
+  @state() private copiedKey?: string;
+  /** The feedback form being filled in, if any. */
+  @state() private feedbackForm?: FeedbackForm;
+  /** The answer whose feedback details were just sent. */
+  @state() private thanksKey?: string;
+  /** A short polite announcement for an action (e.g. "Copied"). */
+  @state() private notice = '';
+
   #stickToBottom = true;
   #heightBeforeOlder?: number;
   #announcedAnswers = 0;
   #announcement = '';
+  #renderedSnapshot?: ChatSnapshot;
+  #copiedTimer?: ReturnType<typeof setTimeout>;
+  /** What the reader chose for reasoning blocks and tool cards (open or not), by message key. */
+  readonly #disclosures = new Map<string, boolean>();
 
   get #scroller(): HTMLElement | null {
     return this.renderRoot.querySelector('.scroller');
@@ -65,21 +107,29 @@ export class CozeMessageList extends LitElement {
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#copiedTimer);
+  }
+
   protected override willUpdate(): void {
     const scroller = this.#scroller;
     if (!scroller) return;
-    this.#stickToBottom =
-      scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < stickThreshold;
     const state = this.#state.value ?? emptySnapshot;
+    // Only new content follows the bottom; opening a card or a form keeps the reader's place.
+    this.#stickToBottom =
+      state !== this.#renderedSnapshot &&
+      scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < stickThreshold;
     if (state.loadingOlder) this.#heightBeforeOlder = scroller.scrollHeight;
     this.#prepareAnnouncement();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const state = this.#state.value ?? emptySnapshot;
+    this.#renderedSnapshot = state;
     const scroller = this.#scroller;
     if (!scroller) return;
-    const state = this.#state.value ?? emptySnapshot;
     if (this.#heightBeforeOlder !== undefined && !state.loadingOlder) {
       // Older messages went in above: keep the reader's place.
       scroller.scrollTop += scroller.scrollHeight - this.#heightBeforeOlder;
@@ -96,14 +146,47 @@ export class CozeMessageList extends LitElement {
     const first = this.#announcedAnswers === 0 && state.completedAnswers > 0 && !this.hasUpdated;
     this.#announcedAnswers = state.completedAnswers;
     if (first) return;
-    const answer = state.messages.findLast((m) => m.role === 'assistant' && m.status === 'complete');
+    const answer = state.messages.findLast((m) => m.role === 'assistant' && m.status === 'complete' && !m.tool);
     if (!answer) return;
     const ui = this.#ui.value ?? defaultUi;
-    const text = answer.content.replace(/[#*_`>|[\]()~-]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = plainText(answer.content).replace(/\s+/g, ' ');
     this.#announcement = format(ui.strings.answered, {
       name: ui.botName,
       text: text.length > 280 ? `${text.slice(0, 280)}…` : text,
     });
+  }
+
+  /** The rows to show: hidden tool calls left out, a divider wherever the context section changes. */
+  #entries(state: ChatSnapshot, ui: UiConfig): Entry[] {
+    const messages = ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool);
+    // A message sent here carries no section until history reloads: it belongs with what follows it.
+    const sections: Array<string | undefined> = [];
+    let next = state.sectionId;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      next = messages[i].sectionId ?? next;
+      sections[i] = next;
+    }
+    const entries: Entry[] = [];
+    messages.forEach((message, i) => {
+      const before = sections[i - 1];
+      const divided = i > 0 && Boolean(before && sections[i]) && before !== sections[i];
+      if (divided) entries.push({divider: message.key});
+      // An answer right after another (a plugin call, then the answer) is one reply: no second name.
+      const continued = !divided && i > 0 && messages[i - 1].role === 'assistant' && message.role === 'assistant';
+      entries.push({message, continued});
+    });
+    const last = sections.at(-1);
+    if (last && state.sectionId && last !== state.sectionId) entries.push({divider: 'end'});
+    return entries;
+  }
+
+  #isOpen(key: string, byDefault: boolean): boolean {
+    return this.#disclosures.get(key) ?? byDefault;
+  }
+
+  #toggle(key: string, now: boolean) {
+    this.#disclosures.set(key, !now);
+    this.requestUpdate();
   }
 
   #handleRetryClick(message?: ChatMessage) {
@@ -116,6 +199,120 @@ export class CozeMessageList extends LitElement {
 
   #handleLoadOlderClick() {
     void this.#actions.value?.loadOlder();
+  }
+
+  async #handleCopy(m: ChatMessage) {
+    const ui = this.#ui.value ?? defaultUi;
+    try {
+      await navigator.clipboard.writeText(m.content);
+    } catch {
+      // The page may not allow the clipboard; the button stays as it was.
+      return;
+    }
+    this.copiedKey = m.key;
+    this.notice = ui.strings.copied;
+    clearTimeout(this.#copiedTimer);
+    this.#copiedTimer = setTimeout(() => {
+      this.copiedKey = undefined;
+      this.notice = '';
+    }, copiedFor);
+  }
+
+  #handleRegenerate() {
+    void this.#actions.value?.regenerate();
+  }
+
+  #handleQuote(m: ChatMessage) {
+    const imageUrl = onlyImageUrl(m.content);
+    this.#actions.value?.setQuote(imageUrl ? {imageUrl} : {text: plainText(m.content)});
+  }
+
+  #sendFeedback(m: ChatMessage, type: 'like' | 'unlike' | undefined) {
+    // A failure reverts the button and shows the error through the snapshot.
+    return this.#actions.value?.feedback(m.key, type).catch(() => undefined);
+  }
+
+  #handleLike(m: ChatMessage) {
+    if (this.feedbackForm?.key === m.key) this.feedbackForm = undefined;
+    if (this.thanksKey === m.key) this.thanksKey = undefined;
+    void this.#sendFeedback(m, m.feedback === 'like' ? undefined : 'like');
+  }
+
+  async #handleUnlike(m: ChatMessage) {
+    if (this.thanksKey === m.key) this.thanksKey = undefined;
+    if (m.feedback === 'unlike') {
+      if (this.feedbackForm?.key === m.key) this.feedbackForm = undefined;
+      void this.#sendFeedback(m, undefined);
+      return;
+    }
+    // The unlike counts at once, as in the official widget; the panel only adds details.
+    void this.#sendFeedback(m, 'unlike');
+    this.feedbackForm = {key: m.key, reasons: [], comment: ''};
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>('[part~="feedback-panel"] :is(.feedback-tag, textarea)')
+      ?.focus();
+  }
+
+  #handleTagToggle(label: string) {
+    const form = this.feedbackForm;
+    if (!form) return;
+    const reasons = form.reasons.includes(label) ? form.reasons.filter((r) => r !== label) : [...form.reasons, label];
+    this.feedbackForm = {...form, reasons, error: undefined};
+  }
+
+  #handleCommentInput(comment: string) {
+    const form = this.feedbackForm;
+    if (form) this.feedbackForm = {...form, comment, ...(hasText(comment) ? {error: undefined} : {})};
+  }
+
+  async #handleFeedbackSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = this.feedbackForm;
+    if (!form) return;
+    const ui = this.#ui.value ?? defaultUi;
+    const tags = (ui.feedbackPanel.tags ?? []).slice(0, maxFeedbackTags);
+    const comment = form.comment.trim();
+    const needsDetail = tags.find((t) => t.isNeedDetail && form.reasons.includes(t.label));
+    if (needsDetail && !comment) {
+      this.feedbackForm = {...form, error: format(ui.strings.feedbackDetailRequired, {tag: needsDetail.label})};
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${feedbackIds(form.key).comment}`)?.focus();
+      return;
+    }
+    if (form.reasons.length || comment) {
+      try {
+        await this.#actions.value?.feedback(form.key, 'unlike', {
+          ...(form.reasons.length ? {reasons: form.reasons} : {}),
+          ...(comment ? {comment} : {}),
+        });
+      } catch {
+        // The snapshot shows the error; the form stays so the reader can try again.
+        return;
+      }
+    }
+    this.feedbackForm = undefined;
+    this.thanksKey = form.key;
+    await this.#focusUnlike(form.key);
+  }
+
+  async #handleFeedbackCancel() {
+    const key = this.feedbackForm?.key;
+    this.feedbackForm = undefined;
+    if (key) await this.#focusUnlike(key);
+  }
+
+  #handleFeedbackKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    // Escape closes the form, not the chat panel around it.
+    event.preventDefault();
+    event.stopPropagation();
+    void this.#handleFeedbackCancel();
+  }
+
+  async #focusUnlike(key: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-key="${key}"] [part~="unlike-button"]`)?.focus();
   }
 
   protected override render() {
@@ -144,9 +341,9 @@ export class CozeMessageList extends LitElement {
           : nothing}
         <ol>
           ${repeat(
-            state.messages,
-            (m) => m.key,
-            (m) => this.#renderMessage(m, ui)
+            this.#entries(state, ui),
+            (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
+            (e) => ('divider' in e ? this.#renderDivider(ui) : this.#renderMessage(e.message, e.continued, state, ui))
           )}
           ${waiting ? this.#renderTyping(ui) : nothing}
         </ol>
@@ -155,6 +352,7 @@ export class CozeMessageList extends LitElement {
           : nothing}
         ${state.error && !lastError ? this.#renderPanelError(ui) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.notice}</div>
       </div>
     `;
   }
@@ -191,40 +389,139 @@ export class CozeMessageList extends LitElement {
     </ul>`;
   }
 
-  #renderTyping(ui: UiConfig) {
-    return html`<li part="message" class="row" data-role="assistant" data-status="streaming">
-      ${this.#renderAvatar(ui.botIcon)}
-      <div class="body">
-        <div part="bubble">
-          <span class="typing" role="img" aria-label=${format(ui.strings.answering, {name: ui.botName})}
-            ><span></span><span></span><span></span
-          ></span>
-        </div>
+  #renderDivider(ui: UiConfig) {
+    return html`<li class="divider-row">
+      <div part="divider" role="separator" aria-label=${ui.strings.contextCleared}>
+        <span>${ui.strings.contextCleared}</span>
       </div>
     </li>`;
   }
 
-  #renderMessage(m: ChatMessage, ui: UiConfig) {
+  #renderTyping(ui: UiConfig) {
+    return html`<li part="message" class="row" data-role="assistant" data-status="streaming">
+      ${this.#renderAvatar(ui.botIcon)}
+      <div class="body">
+        <div part="bubble">${this.#renderDots(ui)}</div>
+      </div>
+    </li>`;
+  }
+
+  #renderDots(ui: UiConfig) {
+    return html`<span class="typing" role="img" aria-label=${format(ui.strings.answering, {name: ui.botName})}
+      ><span></span><span></span><span></span
+    ></span>`;
+  }
+
+  #renderMessage(m: ChatMessage, continued: boolean, state: ChatSnapshot, ui: UiConfig) {
     const user = m.role === 'user';
     const name = user ? (ui.userNickname ?? ui.strings.you) : ui.botName;
-    return html`<li part="message" class="row" data-role=${m.role} data-status=${m.status}>
+    const nameHidden = continued || (user && !ui.userNickname);
+    return html`<li
+      part="message"
+      class=${continued ? 'row continued' : 'row'}
+      data-role=${m.role}
+      data-status=${m.status}
+      data-key=${m.key}
+    >
       ${this.#renderAvatar(user ? ui.userAvatar : ui.botIcon)}
       <div class="body">
-        <span part="nickname" class=${user && !ui.userNickname ? 'visually-hidden' : ''}>${name}</span>
-        <div part="bubble">
-          ${user
-            ? m.content
-            : m.content
-              ? html`<div class="md" ${markdown(m.content, m.status !== 'streaming')}></div>`
-              : m.status === 'streaming'
-                ? html`<span class="typing" role="img" aria-label=${format(ui.strings.answering, {name: ui.botName})}
-                    ><span></span><span></span><span></span
-                  ></span>`
-                : nothing}
-        </div>
+        <span part="nickname" class=${nameHidden ? 'visually-hidden' : ''}>${name}</span>
+        ${user ? this.#renderQuestion(m, ui) : this.#renderAnswer(m, state, ui)}
         ${this.#renderStatus(m, ui)}
       </div>
     </li>`;
+  }
+
+  #renderQuestion(m: ChatMessage, ui: UiConfig) {
+    const quote = renderQuote(m.quote, ui);
+    return html`${renderFiles(m.files, ui)}
+    ${m.content || quote !== nothing ? html`<div part="bubble">${quote}${m.content}</div>` : nothing}`;
+  }
+
+  #renderAnswer(m: ChatMessage, state: ChatSnapshot, ui: UiConfig) {
+    if (m.tool) {
+      const id = `tool-${m.key}`;
+      const open = this.#isOpen(m.key, false);
+      return renderToolCard({id, tool: m.tool, open, onToggle: () => this.#toggle(m.key, open)}, ui);
+    }
+    const streaming = m.status === 'streaming';
+    const answered = hasText(m.content);
+    const last = state.messages.at(-1) === m;
+    const idle = state.status !== 'streaming';
+    return html`${m.reasoning ? this.#renderReasoning(m, answered, ui) : nothing}
+    ${answered
+      ? html`<div part="bubble"><div class="md" ${markdown(m.content, !streaming)}></div></div>`
+      : m.contentType === 'card' && !streaming
+        ? html`<div part="bubble"><p class="card-note">${ui.strings.card}</p></div>`
+        : streaming && !m.reasoning
+          ? html`<div part="bubble">${this.#renderDots(ui)}</div>`
+          : nothing}
+    ${m.options?.length && last && idle ? this.#renderOptions(m.options) : nothing}
+    ${m.status === 'complete' ? this.#renderActions(m, last && idle, ui) : nothing}
+    ${this.#renderFeedback(m, ui)}`;
+  }
+
+  #renderReasoning(m: ChatMessage, answered: boolean, ui: UiConfig) {
+    // Open while only the reasoning has arrived; folded away once the answer comes, unless the reader chose.
+    const thinking = m.status === 'streaming' && !answered;
+    const open = this.#isOpen(`reasoning:${m.key}`, thinking);
+    return renderReasoning(
+      {
+        id: `reasoning-${m.key}`,
+        text: m.reasoning ?? '',
+        open,
+        thinking,
+        onToggle: () => this.#toggle(`reasoning:${m.key}`, open),
+      },
+      ui
+    );
+  }
+
+  #renderOptions(options: readonly string[]) {
+    return html`<ul class="suggestions options">
+      ${options.map(
+        (o) => html`<li>
+          <button part="option" class="chip" type="button" @click=${() => this.#handleSuggestionClick(o)}>${o}</button>
+        </li>`
+      )}
+    </ul>`;
+  }
+
+  #renderActions(m: ChatMessage, regenerable: boolean, ui: UiConfig) {
+    return renderActions(
+      {
+        message: m,
+        regenerable,
+        copied: this.copiedKey === m.key,
+        onCopy: () => void this.#handleCopy(m),
+        onRegenerate: () => this.#handleRegenerate(),
+        onQuote: () => this.#handleQuote(m),
+        onLike: () => this.#handleLike(m),
+        onUnlike: () => void this.#handleUnlike(m),
+      },
+      ui
+    );
+  }
+
+  #renderFeedback(m: ChatMessage, ui: UiConfig) {
+    const form = this.feedbackForm;
+    if (form?.key === m.key && m.feedback === 'unlike') {
+      return renderFeedbackPanel(
+        {
+          form,
+          onToggleTag: (label) => this.#handleTagToggle(label),
+          onComment: (comment) => this.#handleCommentInput(comment),
+          onSubmit: (e) => void this.#handleFeedbackSubmit(e),
+          onCancel: () => void this.#handleFeedbackCancel(),
+          onKeydown: (e) => this.#handleFeedbackKeydown(e),
+        },
+        ui
+      );
+    }
+    if (this.thanksKey === m.key && m.feedback === 'unlike') {
+      return html`<p class="status-note feedback-thanks" role="status">${ui.strings.feedbackThanks}</p>`;
+    }
+    return nothing;
   }
 
   #renderStatus(m: ChatMessage, ui: UiConfig) {

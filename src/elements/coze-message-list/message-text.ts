@@ -1,0 +1,42 @@
+/** Small text helpers for the transcript: pure functions, called on a click or once per file, never per token. */
+
+const imageOnly = /^\s*!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)\s*$/;
+
+/** The image URL when an answer is nothing but one markdown image. */
+export function onlyImageUrl(markdown: string): string | undefined {
+  return imageOnly.exec(markdown)?.[1];
+}
+
+/**
+ * An answer's markdown as plain text, lightly: fences, heading and quote
+ * markers, emphasis and link syntax go; the words, list items and line
+ * breaks stay.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^\s*(`{3,}|~{3,}).*$/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/^\s*>\s?/gm, '')
+    .replace(/^\s*([-*_])(\s*\1){2,}\s*$/gm, '')
+    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const units = ['B', 'KB', 'MB', 'GB'];
+
+/** A byte count as a reader says it: `820 B`, `12 KB`, `3.4 MB`. */
+export function formatSize(bytes: number, lang: string): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toLocaleString(lang, {maximumFractionDigits: digits})} ${units[unit]}`;
+}

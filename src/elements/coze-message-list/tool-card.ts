@@ -1,0 +1,63 @@
+import {html, nothing} from 'lit';
+import type {ToolUse} from '../../state/types.js';
+import type {UiConfig} from '../../state/ui-config.js';
+import {format} from '../../i18n/index.js';
+import {chevronIcon} from './message-icons.js';
+
+export interface ToolCardView {
+  /** Id of the details, for `aria-controls`; unique in the list. */
+  readonly id: string;
+  readonly tool: ToolUse;
+  readonly open: boolean;
+  readonly onToggle: () => void;
+}
+
+/** Tool outputs pretty-printed once each (messages are immutable, so the object is the cache key). */
+const prettyOutputs = new WeakMap<ToolUse, string>();
+
+function prettyOutput(tool: ToolUse): string {
+  let out = prettyOutputs.get(tool);
+  if (out === undefined) {
+    out = tool.output ?? '';
+    if (/^\s*[[{]/.test(out)) {
+      try {
+        out = JSON.stringify(JSON.parse(out), null, 2);
+      } catch {
+        // Not JSON after all: show it as it came.
+      }
+    }
+    prettyOutputs.set(tool, out);
+  }
+  return out;
+}
+
+/** A plugin or tool the bot used: "Used {name}", and when opened its thought, input and result. */
+export function renderToolCard(view: ToolCardView, ui: UiConfig) {
+  const {tool} = view;
+  return html`<div part="function-call" class="disclosure-block tool">
+    <button
+      class="disclosure"
+      type="button"
+      aria-expanded=${view.open ? 'true' : 'false'}
+      aria-controls=${view.id}
+      @click=${view.onToggle}
+    >
+      ${chevronIcon}<span>${format(ui.strings.usedTool, {name: tool.name})}</span>
+    </button>
+    <div id=${view.id} class="disclosure-body" ?hidden=${!view.open}>
+      ${tool.thought ? html`<p class="tool-thought">${tool.thought}</p>` : nothing}
+      ${tool.arguments
+        ? html`<div class="tool-section">
+            <span class="tool-label">${ui.strings.toolInput}</span>
+            <pre class="tool-input"><code>${tool.arguments}</code></pre>
+          </div>`
+        : nothing}
+      ${tool.output !== undefined
+        ? html`<div class="tool-section">
+            <span class="tool-label">${ui.strings.toolOutput}</span>
+            <pre class="tool-output"><code>${prettyOutput(tool)}</code></pre>
+          </div>`
+        : nothing}
+    </div>
+  </div>`;
+}
