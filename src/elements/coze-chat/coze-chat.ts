@@ -68,7 +68,23 @@ const conversationParts = [
   'confirm-delete',
   'confirm-delete-button',
 ].join(', ');
-const composerParts = 'composer, input, send-button, stop-button';
+const composerParts = [
+  'composer',
+  'input',
+  'send-button',
+  'stop-button',
+  'upload-button',
+  'audio-button',
+  'cancel-recording-button',
+  'recording',
+  'attachments',
+  'attachment',
+  'progress',
+  'remove-button',
+  'drop-hint',
+  'quote-preview',
+  'error',
+].join(', ');
 
 /**
  * A chat with a Coze bot. Owns the configuration, the Coze API client and the
@@ -124,6 +140,10 @@ const composerParts = 'composer, input, send-button, stop-button';
  * @csspart input - The textarea.
  * @csspart send-button - Sends the question.
  * @csspart stop-button - Stops the answer being streamed.
+ * @csspart upload-button - Attaches files and images.
+ * @csspart audio-button - Starts (and stops) voice input.
+ * @csspart attachment - A file or image about to be sent, with its progress.
+ * @csspart quote-preview - The reply quoted into the next question.
  *
  * @cssprop --coze-color-accent - Accent colour: launcher, user bubbles, send button, links.
  * @cssprop --coze-color-accent-text - Text on the accent colour.
