@@ -214,4 +214,60 @@ describe('<coze-chat> options as attributes', () => {
     expect(iconSlot.assignedElements({flatten: true}).map((e) => e.textContent)).to.deep.equal(['✦']);
     expect(launcherButton(chat).getAttribute('aria-label')).to.equal('Open chat');
   });
+
+  it('no-upload and no-audio remove the upload and voice buttons', async () => {
+    const on = await mount(uniqueToken('feat-on'), 'mode="inline"');
+    expect(deep(on, 'coze-composer', '[part~="upload-button"]'), 'upload by default').to.exist;
+    expect(deep(on, 'coze-composer', '[part~="audio-button"]'), 'voice by default').to.exist;
+    const off = await mount(uniqueToken('feat-off'), 'mode="inline" no-upload no-audio');
+    await off.updateComplete;
+    expect(deep(off, 'coze-composer', '[part~="upload-button"]')).to.equal(null);
+    expect(deep(off, 'coze-composer', '[part~="audio-button"]')).to.equal(null);
+  });
+
+  it('new-conversation: a header button that starts an empty conversation on Coze', async () => {
+    const token = uniqueToken('newconv');
+    const plain = await mount(uniqueToken('newconv-off'), 'mode="inline"');
+    expect(deep(plain, '[part~="new-conversation-button"]')).to.equal(null);
+    const chat = await mount(token, 'mode="inline" new-conversation');
+    await chat.send('first conversation');
+    const first = (await loggedRequests(token)).find((r) => r.path === '/v3/chat')!.query.conversation_id;
+    deep<HTMLButtonElement>(chat, '[part~="new-conversation-button"]')!.click();
+    await waitUntil(() => messages(chat).length === 0, 'an empty transcript');
+    await chat.send('second conversation');
+    const second = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat')[1].query.conversation_id;
+    expect(second).to.match(/^\d{19}$/);
+    expect(second).not.to.equal(first);
+  });
+
+  it('clear context is on by default and sends /clear; no-clear-context removes it', async () => {
+    const token = uniqueToken('clear');
+    const chat = await mount(token, 'mode="inline"');
+    await chat.send('remember this');
+    await chat.updateComplete;
+    deep<HTMLButtonElement>(chat, '[part~="clear-context-button"]')!.click();
+    await waitUntil(async () => (await loggedRequests(token)).some((r) => /\/v1\/conversations\/\d+\/clear$/.test(r.path)), 'clear sent');
+    const off = await mount(uniqueToken('clear-off'), 'mode="inline" no-clear-context');
+    await off.send('hello');
+    await off.updateComplete;
+    expect(deep(off, '[part~="clear-context-button"]')).to.equal(null);
+  });
+
+  it('conversations: a header button toggles the conversation list', async () => {
+    const chat = await mount(uniqueToken('convs'), 'mode="inline" conversations');
+    await chat.send('hello list');
+    await chat.updateComplete;
+    const button = deep<HTMLButtonElement>(chat, '[part~="conversations-button"]')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.click();
+    await chat.updateComplete;
+    await waitUntil(() => deep(chat, 'coze-conversation-list', '[part~="conversation"]'), 'the list shows');
+    expect(deep(chat, 'coze-message-list')!.hidden).to.equal(true);
+    expect(deep<HTMLButtonElement>(chat, '[part~="conversations-button"]')!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(chat).to.be.accessible();
+    deep<HTMLButtonElement>(chat, 'coze-conversation-list', '[part~="conversation"]')!.click();
+    await waitUntil(() => !deep(chat, 'coze-conversation-list'), 'back to the chat');
+    const typeApp = await mount(uniqueToken('convs-app'), 'mode="inline" conversations type="app" app-id="1" workflow-id="2"');
+    expect(deep(typeApp, '[part~="conversations-button"]'), 'no list for apps, as the official SDK').to.equal(null);
+  });
 });
