@@ -50,7 +50,28 @@ export type StringOverrides = Partial<Omit<Strings, 'errors'>> & {errors?: Recor
 /** A show/hide hook; returning `false` (or a Promise of it) vetoes. */
 export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
-const listParts = 'message-list, message, bubble, avatar, nickname, error, retry-button, load-older, follow-up';
+const listParts = [
+  'message-list',
+  'message',
+  'bubble',
+  'avatar',
+  'nickname',
+  'attachment',
+  'quote',
+  'reasoning',
+  'function-call',
+  'option',
+  'divider',
+  'copy-button',
+  'retry-button',
+  'quote-button',
+  'like-button',
+  'unlike-button',
+  'feedback-panel',
+  'error',
+  'load-older',
+  'follow-up',
+].join(', ');
 const launcherParts = 'badge';
 const conversationParts = [
   'conversation-list',
@@ -136,6 +157,16 @@ const composerParts = [
  * @csspart retry-button - Sends a failed or stopped question again.
  * @csspart load-older - Loads older history.
  * @csspart follow-up - One suggested question.
+ * @csspart quote - The answer a question quoted, above its text.
+ * @csspart reasoning - The model's thought process above an answer.
+ * @csspart function-call - A plugin or tool call the bot made, with its input and result.
+ * @csspart option - One choice offered by a question node.
+ * @csspart divider - Where the context was cleared.
+ * @csspart copy-button - Copies an answer.
+ * @csspart quote-button - Quotes an answer into the next question.
+ * @csspart like-button - Likes an answer.
+ * @csspart unlike-button - Unlikes an answer and opens the feedback panel.
+ * @csspart feedback-panel - The form shown after "unlike".
  * @csspart composer - The input area (from `coze-composer`).
  * @csspart input - The textarea.
  * @csspart send-button - Sends the question.
