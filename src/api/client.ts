@@ -114,8 +114,12 @@ const CANNOT_CANCEL = 4104;
 /**
  * A small client for the parts of the Coze OpenAPI a chat widget uses.
  * Every request carries only `Authorization`, `Content-Type` (with a JSON
- * body) and `Accept-Language`; cookies are never sent. A token rejection
- * triggers one refresh through the `TokenSource` and one retry.
+ * body) and `Accept-Language`; cookies are never sent (`fetch` with
+ * `credentials: 'omit'`). The one exception is an upload with progress, which
+ * needs `XMLHttpRequest`: it sends no cookies to another origin (such as
+ * `api.coze.cn`), but XHR cannot hold back the page's own cookies when the
+ * API is on the page's origin. A token rejection triggers one refresh through
+ * the `TokenSource` and one retry.
  */
 export class CozeClient {
   readonly #apiBase: () => string;
