@@ -3,10 +3,21 @@ import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {MessageFile} from '../../src/state/types.js';
-import {deep, deepAll, lastRow, loggedRequests, messages, mountChat, uniqueToken} from './helpers.js';
+import {
+  deep,
+  deepAll,
+  lastRow,
+  loggedRequests,
+  messages,
+  mountChat,
+  uniqueToken,
+} from './helpers.js';
 
 /** An inline chat for one test, with a token (and so a user and a request log) of its own. */
-async function inlineChat(label: string, token = uniqueToken(label)): Promise<{chat: CozeChat; token: string}> {
+async function inlineChat(
+  label: string,
+  token = uniqueToken(label)
+): Promise<{chat: CozeChat; token: string}> {
   const chat = await mountChat(token, {mode: 'inline'});
   return {chat, token};
 }
@@ -22,26 +33,35 @@ async function reload(chat: CozeChat, token: string): Promise<CozeChat> {
 
 const inList = <T extends HTMLElement = HTMLElement>(chat: CozeChat, selector: string) =>
   deep<T>(chat, 'coze-message-list', selector);
-const allInList = (chat: CozeChat, selector: string) => deepAll(chat, 'coze-message-list', selector);
+const allInList = (chat: CozeChat, selector: string) =>
+  deepAll(chat, 'coze-message-list', selector);
 /** The focused element in the shadow root holding `node` (compared by identity: chai would try to diff two elements). */
 const focused = (node: Node) => (node.getRootNode() as ShadowRoot).activeElement;
-const within = <T extends HTMLElement = HTMLElement>(row: Element, selector: string) => row.querySelector<T>(selector);
+const within = <T extends HTMLElement = HTMLElement>(row: Element, selector: string) =>
+  row.querySelector<T>(selector);
 
-const chatRequests = async (token: string) => (await loggedRequests(token)).filter((r) => r.path === '/v3/chat');
+const chatRequests = async (token: string) =>
+  (await loggedRequests(token)).filter((r) => r.path === '/v3/chat');
 const sentText = (request: {body: unknown}) =>
   (request.body as {additional_messages: Array<{content: string}>}).additional_messages[0].content;
 
 /** The last answer row that is not a plugin call. */
 const answerRow = (chat: CozeChat) =>
-  messages(chat).findLast((row) => row.dataset.role === 'assistant' && !row.querySelector('[part~="function-call"]'))!;
+  messages(chat).findLast(
+    (row) => row.dataset.role === 'assistant' && !row.querySelector('[part~="function-call"]')
+  )!;
 
 describe('<coze-message-list> reasoning', () => {
   it('streams the thought process open, then folds it above the answer; history shows it the same way', async () => {
     const {chat, token} = await inlineChat('think');
     const done = chat.send('think');
-    await waitUntil(() => inList(chat, '[part~="reasoning"] .reasoning-text')?.textContent?.trim(), 'reasoning arrives', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () => inList(chat, '[part~="reasoning"] .reasoning-text')?.textContent?.trim(),
+      'reasoning arrives',
+      {
+        timeout: 5000,
+      }
+    );
     const block = inList(chat, '[part~="reasoning"]')!;
     const toggle = within<HTMLButtonElement>(block, 'button')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
@@ -62,7 +82,10 @@ describe('<coze-message-list> reasoning', () => {
     expect(text.textContent).to.contain('先想一想');
     const bubble = within(row, '[part~="bubble"]')!;
     expect(bubble.textContent).to.contain('Answer:');
-    expect(within(row, '[part~="reasoning"]')!.compareDocumentPosition(bubble) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+    expect(
+      within(row, '[part~="reasoning"]')!.compareDocumentPosition(bubble) &
+        Node.DOCUMENT_POSITION_FOLLOWING
+    ).to.be.ok;
 
     folded.click();
     await chat.updateComplete;
@@ -153,9 +176,14 @@ describe('<coze-message-list> follow-ups, options and cards', () => {
     await waitUntil(async () => (await chatRequests(token)).length === 2, 'the option was sent');
     expect(sentText((await chatRequests(token))[1])).to.equal('Green');
     // Only the last message offers them, and not while it streams.
-    await waitUntil(() => lastRow(chat).dataset.status === 'complete' && lastRow(chat).dataset.role === 'assistant', 'answered', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () =>
+        lastRow(chat).dataset.status === 'complete' && lastRow(chat).dataset.role === 'assistant',
+      'answered',
+      {
+        timeout: 5000,
+      }
+    );
     expect(allInList(chat, '[part~="option"]')).to.have.length(0);
     expect(within(lastRow(chat), '[part~="bubble"]')!.textContent).to.contain('You chose Green');
   });
@@ -183,8 +211,12 @@ describe('<coze-message-list> message actions', () => {
     // A real key press: the clipboard wants a user gesture in a focused page.
     copy.focus();
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => copy.getAttribute('aria-label') === 'Copied', 'copied state', {timeout: 2000});
-    expect(inList(chat, '.scroller > [role="status"]:last-child')!.textContent).to.contain('Copied');
+    await waitUntil(() => copy.getAttribute('aria-label') === 'Copied', 'copied state', {
+      timeout: 2000,
+    });
+    expect(inList(chat, '.scroller > [role="status"]:last-child')!.textContent).to.contain(
+      'Copied'
+    );
     // Paste it back with a real key press (reading the clipboard from script needs a permission headless Chromium refuses).
     const target = document.createElement('textarea');
     target.setAttribute('aria-label', 'paste target');
@@ -212,21 +244,32 @@ describe('<coze-message-list> message actions', () => {
     expect(regenerate[0].getAttribute('aria-label')).to.equal('Regenerate');
     regenerate[0].click();
     await waitUntil(async () => (await chatRequests(token)).length === 3, 'asked again');
-    await waitUntil(() => lastRow(chat).dataset.status === 'complete' && lastRow(chat).dataset.role === 'assistant', 'answered', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () =>
+        lastRow(chat).dataset.status === 'complete' && lastRow(chat).dataset.role === 'assistant',
+      'answered',
+      {
+        timeout: 5000,
+      }
+    );
     const chats = await chatRequests(token);
     expect(sentText(chats[2])).to.equal('second question');
     const rows = messages(chat);
     expect(rows).to.have.length(4);
-    expect(rows.filter((r) => r.textContent!.includes('second question') && r.dataset.role === 'assistant')).to.have.length(1);
+    expect(
+      rows.filter(
+        (r) => r.textContent!.includes('second question') && r.dataset.role === 'assistant'
+      )
+    ).to.have.length(1);
   });
 
   it('quotes an answer into the next question', async () => {
     const {chat, token} = await inlineChat('quote');
     await chat.send('hello there');
     await chat.updateComplete;
-    expect(within(lastRow(chat), '[part~="quote-button"]'), 'no quote without the option').to.equal(null);
+    expect(within(lastRow(chat), '[part~="quote-button"]'), 'no quote without the option').to.equal(
+      null
+    );
     chat.quote = true;
     await chat.updateComplete;
     await chat.updateComplete;
@@ -241,7 +284,9 @@ describe('<coze-message-list> message actions', () => {
     expect(sent.endsWith('why?')).to.equal(true);
     // The question shows the quote above its text.
     const question = messages(chat).at(-2)!;
-    expect(within(question, '[part~="bubble"] [part~="quote"]')!.textContent).to.contain('You said: hello there');
+    expect(within(question, '[part~="bubble"] [part~="quote"]')!.textContent).to.contain(
+      'You said: hello there'
+    );
   });
 
   it('keeps actions in the tab order and in view on focus', async () => {
@@ -259,7 +304,10 @@ describe('<coze-message-list> message actions', () => {
       expect(button.tabIndex).to.equal(0);
     }
     within<HTMLButtonElement>(row, '[part~="copy-button"]')!.focus();
-    await waitUntil(() => getComputedStyle(within(row, '.actions')!).opacity === '1', 'actions in full view on focus');
+    await waitUntil(
+      () => getComputedStyle(within(row, '.actions')!).opacity === '1',
+      'actions in full view on focus'
+    );
     await expect(chat).to.be.accessible();
   });
 });
@@ -317,7 +365,10 @@ describe('<coze-message-list> feedback', () => {
     const panel = within(row, '[part~="feedback-panel"]')!;
     expect(panel.textContent).to.contain('Tell us what went wrong');
     const tagButtons = [...panel.querySelectorAll<HTMLButtonElement>('.feedback-tag')];
-    expect(tagButtons.map((b) => b.textContent!.trim())).to.deep.equal(['Wrong facts', 'Something else']);
+    expect(tagButtons.map((b) => b.textContent!.trim())).to.deep.equal([
+      'Wrong facts',
+      'Something else',
+    ]);
     expect(focused(panel) === tagButtons[0], 'focus moves to the first reason').to.equal(true);
     await expect(chat).to.be.accessible();
 
@@ -366,7 +417,10 @@ describe('<coze-message-list> feedback', () => {
     const unlike = within<HTMLButtonElement>(row, '[part~="unlike-button"]')!;
     unlike.click();
     await waitUntil(() => within(row, '[part~="feedback-panel"]'), 'panel opens');
-    within<HTMLButtonElement>(row, '[part~="feedback-panel"] .feedback-buttons button[type="button"]')!.click();
+    within<HTMLButtonElement>(
+      row,
+      '[part~="feedback-panel"] .feedback-buttons button[type="button"]'
+    )!.click();
     await chat.updateComplete;
     await waitUntil(() => !within(row, '[part~="feedback-panel"]'), 'closed by Cancel');
     expect(unlike.getAttribute('aria-pressed')).to.equal('true');
@@ -382,11 +436,11 @@ describe('<coze-message-list> feedback', () => {
     expect(chat.open, 'the chat stays open').to.equal(true);
     expect(unlike.getAttribute('aria-pressed')).to.equal('true');
     const calls = (await loggedRequests(token)).filter((r) => r.path.endsWith('/feedback'));
-    expect(calls.map((c) => `${c.method} ${(c.body as {feedback_type?: string} | null)?.feedback_type ?? ''}`)).to.deep.equal([
-      'POST unlike',
-      'DELETE ',
-      'POST unlike',
-    ]);
+    expect(
+      calls.map(
+        (c) => `${c.method} ${(c.body as {feedback_type?: string} | null)?.feedback_type ?? ''}`
+      )
+    ).to.deep.equal(['POST unlike', 'DELETE ', 'POST unlike']);
   });
 
   it('offers no feedback without the option', async () => {
@@ -411,7 +465,9 @@ describe('<coze-message-list> context sections', () => {
     expect(divider, 'divider after the last answer').to.exist;
     expect(divider.getAttribute('role')).to.equal('separator');
     expect(divider.textContent).to.contain('Context cleared');
-    const clears = (await loggedRequests(token)).filter((r) => r.method === 'POST' && /^\/v1\/conversations\/[^/]+\/clear$/.test(r.path));
+    const clears = (await loggedRequests(token)).filter(
+      (r) => r.method === 'POST' && /^\/v1\/conversations\/[^/]+\/clear$/.test(r.path)
+    );
     expect(clears).to.have.length(1);
     await expect(chat).to.be.accessible();
 
@@ -457,7 +513,13 @@ describe('<coze-message-list> questions with files', () => {
     const image = new File([png], 'pixel.png', {type: 'image/png'});
     const files: MessageFile[] = [
       {fileId: await upload(token, report), name: 'report.txt', size: report.size, kind: 'file'},
-      {fileId: await upload(token, image), name: 'pixel.png', size: image.size, kind: 'image', previewUrl: pixel},
+      {
+        fileId: await upload(token, image),
+        name: 'pixel.png',
+        size: image.size,
+        kind: 'image',
+        previewUrl: pixel,
+      },
     ];
     await chat.send('see file', {files});
     await chat.updateComplete;
@@ -486,9 +548,14 @@ describe('<coze-message-list> accessibility', () => {
     const {chat} = await inlineChat('a11y');
     chat.feedback = true;
     const done = chat.send('slow');
-    await waitUntil(() => lastRow(chat)?.dataset.status === 'streaming' && within(lastRow(chat), '.md')?.textContent, 'streaming', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () =>
+        lastRow(chat)?.dataset.status === 'streaming' && within(lastRow(chat), '.md')?.textContent,
+      'streaming',
+      {
+        timeout: 5000,
+      }
+    );
     expect(inList(chat, '[part~="message-list"]')!.getAttribute('aria-busy')).to.equal('true');
     expect(within(lastRow(chat), '.actions'), 'no actions while streaming').to.equal(null);
     await expect(chat).to.be.accessible();

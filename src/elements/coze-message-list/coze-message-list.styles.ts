@@ -398,7 +398,7 @@ export const styles = css`
   .row:focus-within .actions {
     opacity: 1;
   }
-  @media (hover: none) {
+  @media (hover: none), (max-width: 40em) {
     .actions {
       opacity: 1;
     }

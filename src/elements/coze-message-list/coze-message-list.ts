@@ -11,10 +11,16 @@ import {tokens} from '../shared/tokens.styles.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
 import {renderActions} from './message-actions.js';
-import {feedbackIds, maxFeedbackTags, renderFeedbackPanel, type FeedbackForm} from './feedback-panel.js';
+import {
+  feedbackIds,
+  maxFeedbackTags,
+  renderFeedbackPanel,
+  type FeedbackForm,
+} from './feedback-panel.js';
 import {onlyImageUrl, plainText} from './message-text.js';
 import {renderReasoning} from './reasoning-block.js';
 import {renderToolCard} from './tool-card.js';
+import {transcriptRows} from './transcript-rows.js';
 import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
 
@@ -31,9 +37,6 @@ const defaultUi: UiConfig = {
   features: defaultFeatures,
   feedbackPanel: {},
 };
-
-/** A row of the transcript: a message, or the divider before a new context section. */
-type Entry = {divider: string} | {message: ChatMessage; continued: boolean};
 
 const hasText = (text: string) => /\S/.test(text);
 
@@ -146,7 +149,9 @@ export class CozeMessageList extends LitElement {
     const first = this.#announcedAnswers === 0 && state.completedAnswers > 0 && !this.hasUpdated;
     this.#announcedAnswers = state.completedAnswers;
     if (first) return;
-    const answer = state.messages.findLast((m) => m.role === 'assistant' && m.status === 'complete' && !m.tool);
+    const answer = state.messages.findLast(
+      (m) => m.role === 'assistant' && m.status === 'complete' && !m.tool
+    );
     if (!answer) return;
     const ui = this.#ui.value ?? defaultUi;
     const text = plainText(answer.content).replace(/\s+/g, ' ');
@@ -154,30 +159,6 @@ export class CozeMessageList extends LitElement {
       name: ui.botName,
       text: text.length > 280 ? `${text.slice(0, 280)}…` : text,
     });
-  }
-
-  /** The rows to show: hidden tool calls left out, a divider wherever the context section changes. */
-  #entries(state: ChatSnapshot, ui: UiConfig): Entry[] {
-    const messages = ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool);
-    // A message sent here carries no section until history reloads: it belongs with what follows it.
-    const sections: Array<string | undefined> = [];
-    let next = state.sectionId;
-    for (let i = messages.length - 1; i >= 0; i--) {
-      next = messages[i].sectionId ?? next;
-      sections[i] = next;
-    }
-    const entries: Entry[] = [];
-    messages.forEach((message, i) => {
-      const before = sections[i - 1];
-      const divided = i > 0 && Boolean(before && sections[i]) && before !== sections[i];
-      if (divided) entries.push({divider: message.key});
-      // An answer right after another (a plugin call, then the answer) is one reply: no second name.
-      const continued = !divided && i > 0 && messages[i - 1].role === 'assistant' && message.role === 'assistant';
-      entries.push({message, continued});
-    });
-    const last = sections.at(-1);
-    if (last && state.sectionId && last !== state.sectionId) entries.push({divider: 'end'});
-    return entries;
   }
 
   #isOpen(key: string, byDefault: boolean): boolean {
@@ -257,13 +238,16 @@ export class CozeMessageList extends LitElement {
   #handleTagToggle(label: string) {
     const form = this.feedbackForm;
     if (!form) return;
-    const reasons = form.reasons.includes(label) ? form.reasons.filter((r) => r !== label) : [...form.reasons, label];
+    const reasons = form.reasons.includes(label)
+      ? form.reasons.filter((r) => r !== label)
+      : [...form.reasons, label];
     this.feedbackForm = {...form, reasons, error: undefined};
   }
 
   #handleCommentInput(comment: string) {
     const form = this.feedbackForm;
-    if (form) this.feedbackForm = {...form, comment, ...(hasText(comment) ? {error: undefined} : {})};
+    if (form)
+      this.feedbackForm = {...form, comment, ...(hasText(comment) ? {error: undefined} : {})};
   }
 
   async #handleFeedbackSubmit(event: SubmitEvent) {
@@ -275,7 +259,10 @@ export class CozeMessageList extends LitElement {
     const comment = form.comment.trim();
     const needsDetail = tags.find((t) => t.isNeedDetail && form.reasons.includes(t.label));
     if (needsDetail && !comment) {
-      this.feedbackForm = {...form, error: format(ui.strings.feedbackDetailRequired, {tag: needsDetail.label})};
+      this.feedbackForm = {
+        ...form,
+        error: format(ui.strings.feedbackDetailRequired, {tag: needsDetail.label}),
+      };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#${feedbackIds(form.key).comment}`)?.focus();
       return;
@@ -312,7 +299,9 @@ export class CozeMessageList extends LitElement {
 
   async #focusUnlike(key: string) {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-key="${key}"] [part~="unlike-button"]`)?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(`[data-key="${key}"] [part~="unlike-button"]`)
+      ?.focus();
   }
 
   protected override render() {
@@ -331,27 +320,46 @@ export class CozeMessageList extends LitElement {
         aria-label=${ui.strings.transcriptLabel}
         aria-busy=${streaming || state.status === 'loading' ? 'true' : 'false'}
       >
-        ${state.hasOlder
-          ? html`<button part="load-older" type="button" ?disabled=${state.loadingOlder} @click=${this.#handleLoadOlderClick}>
-              ${state.loadingOlder ? ui.strings.loadingOlder : ui.strings.loadOlder}
-            </button>`
-          : nothing}
-        ${state.messages.length === 0
-          ? html`<slot name="empty">${this.#renderEmpty(ui, state.status === 'loading')}</slot>`
-          : nothing}
+        ${
+          state.hasOlder
+            ? html`<button
+                part="load-older"
+                type="button"
+                ?disabled=${state.loadingOlder}
+                @click=${this.#handleLoadOlderClick}
+              >
+                ${state.loadingOlder ? ui.strings.loadingOlder : ui.strings.loadOlder}
+              </button>`
+            : nothing
+        }
+        ${
+          state.messages.length === 0
+            ? html`<slot name="empty">${this.#renderEmpty(ui, state.status === 'loading')}</slot>`
+            : nothing
+        }
         <ol>
           ${repeat(
-            this.#entries(state, ui),
+            transcriptRows(
+              ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool),
+              state.sectionId
+            ),
             (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
-            (e) => ('divider' in e ? this.#renderDivider(ui) : this.#renderMessage(e.message, e.continued, state, ui))
+            (e) =>
+              'divider' in e
+                ? this.#renderDivider(ui)
+                : this.#renderMessage(e.message, e.continued, state, ui)
           )}
           ${waiting ? this.#renderTyping(ui) : nothing}
         </ol>
-        ${!streaming && state.followUps.length
-          ? this.#renderSuggestions(state.followUps, ui)
-          : nothing}
+        ${
+          !streaming && state.followUps.length
+            ? this.#renderSuggestions(state.followUps, ui)
+            : nothing
+        }
         ${state.error && !lastError ? this.#renderPanelError(ui) : nothing}
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+          ${this.#announcement}
+        </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.notice}</div>
       </div>
     `;
@@ -362,15 +370,17 @@ export class CozeMessageList extends LitElement {
     const bot = this.#state.value?.bot;
     const prologue = bot?.prologue?.replace(/\{\{\s*user_name\s*\}\}/g, ui.userNickname ?? '');
     return html`<div class="empty">
-      ${prologue
-        ? html`<div part="message" class="row" data-role="assistant" data-status="complete">
-            ${this.#renderAvatar(ui.botIcon)}
-            <div class="body">
-              <span part="nickname">${ui.botName}</span>
-              <div part="bubble" class="prologue">${prologue}</div>
-            </div>
-          </div>`
-        : nothing}
+      ${
+        prologue
+          ? html`<div part="message" class="row" data-role="assistant" data-status="complete">
+              ${this.#renderAvatar(ui.botIcon)}
+              <div class="body">
+                <span part="nickname">${ui.botName}</span>
+                <div part="bubble" class="prologue">${prologue}</div>
+              </div>
+            </div>`
+          : nothing
+      }
       ${bot?.suggestedQuestions.length ? this.#renderSuggestions(bot.suggestedQuestions, ui) : nothing}
     </div>`;
   }
@@ -382,9 +392,17 @@ export class CozeMessageList extends LitElement {
   #renderSuggestions(questions: readonly string[], ui: UiConfig) {
     return html`<ul class="suggestions" aria-label=${ui.strings.suggestions}>
       ${questions.map(
-        (q) => html`<li>
-          <button part="follow-up" class="chip" type="button" @click=${() => this.#handleSuggestionClick(q)}>${q}</button>
-        </li>`
+        (q) =>
+          html`<li>
+            <button
+              part="follow-up"
+              class="chip"
+              type="button"
+              @click=${() => this.#handleSuggestionClick(q)}
+            >
+              ${q}
+            </button>
+          </li>`
       )}
     </ul>`;
   }
@@ -407,7 +425,10 @@ export class CozeMessageList extends LitElement {
   }
 
   #renderDots(ui: UiConfig) {
-    return html`<span class="typing" role="img" aria-label=${format(ui.strings.answering, {name: ui.botName})}
+    return html`<span
+      class="typing"
+      role="img"
+      aria-label=${format(ui.strings.answering, {name: ui.botName})}
       ><span></span><span></span><span></span
     ></span>`;
   }
@@ -442,20 +463,25 @@ export class CozeMessageList extends LitElement {
     if (m.tool) {
       const id = `tool-${m.key}`;
       const open = this.#isOpen(m.key, false);
-      return renderToolCard({id, tool: m.tool, open, onToggle: () => this.#toggle(m.key, open)}, ui);
+      return renderToolCard(
+        {id, tool: m.tool, open, onToggle: () => this.#toggle(m.key, open)},
+        ui
+      );
     }
     const streaming = m.status === 'streaming';
     const answered = hasText(m.content);
     const last = state.messages.at(-1) === m;
     const idle = state.status !== 'streaming';
     return html`${m.reasoning ? this.#renderReasoning(m, answered, ui) : nothing}
-    ${answered
-      ? html`<div part="bubble"><div class="md" ${markdown(m.content, !streaming)}></div></div>`
-      : m.contentType === 'card' && !streaming
-        ? html`<div part="bubble"><p class="card-note">${ui.strings.card}</p></div>`
-        : streaming && !m.reasoning
-          ? html`<div part="bubble">${this.#renderDots(ui)}</div>`
-          : nothing}
+    ${
+      answered
+        ? html`<div part="bubble"><div class="md" ${markdown(m.content, !streaming)}></div></div>`
+        : m.contentType === 'card' && !streaming
+          ? html`<div part="bubble"><p class="card-note">${ui.strings.card}</p></div>`
+          : streaming && !m.reasoning
+            ? html`<div part="bubble">${this.#renderDots(ui)}</div>`
+            : nothing
+    }
     ${m.options?.length && last && idle ? this.#renderOptions(m.options) : nothing}
     ${m.status === 'complete' ? this.#renderActions(m, last && idle, ui) : nothing}
     ${this.#renderFeedback(m, ui)}`;
@@ -480,9 +506,17 @@ export class CozeMessageList extends LitElement {
   #renderOptions(options: readonly string[]) {
     return html`<ul class="suggestions options">
       ${options.map(
-        (o) => html`<li>
-          <button part="option" class="chip" type="button" @click=${() => this.#handleSuggestionClick(o)}>${o}</button>
-        </li>`
+        (o) =>
+          html`<li>
+            <button
+              part="option"
+              class="chip"
+              type="button"
+              @click=${() => this.#handleSuggestionClick(o)}
+            >
+              ${o}
+            </button>
+          </li>`
       )}
     </ul>`;
   }
@@ -519,7 +553,9 @@ export class CozeMessageList extends LitElement {
       );
     }
     if (this.thanksKey === m.key && m.feedback === 'unlike') {
-      return html`<p class="status-note feedback-thanks" role="status">${ui.strings.feedbackThanks}</p>`;
+      return html`<p class="status-note feedback-thanks" role="status">
+        ${ui.strings.feedbackThanks}
+      </p>`;
     }
     return nothing;
   }

@@ -47,20 +47,23 @@ export function renderFeedbackPanel(view: FeedbackPanelView, ui: UiConfig) {
     @keydown=${view.onKeydown}
   >
     <p id=${ids.title} class="feedback-title">${panel.title || s.feedbackTitle}</p>
-    ${tags.length
-      ? html`<div class="feedback-tags" role="group" aria-labelledby=${ids.title}>
-          ${tags.map(
-            (tag) => html`<button
-              class="chip feedback-tag"
-              type="button"
-              aria-pressed=${form.reasons.includes(tag.label) ? 'true' : 'false'}
-              @click=${() => view.onToggleTag(tag.label)}
-            >
-              ${tag.label}
-            </button>`
-          )}
-        </div>`
-      : nothing}
+    ${
+      tags.length
+        ? html`<div class="feedback-tags" role="group" aria-labelledby=${ids.title}>
+            ${tags.map(
+              (tag) =>
+                html`<button
+                  class="chip feedback-tag"
+                  type="button"
+                  aria-pressed=${form.reasons.includes(tag.label) ? 'true' : 'false'}
+                  @click=${() => view.onToggleTag(tag.label)}
+                >
+                  ${tag.label}
+                </button>`
+            )}
+          </div>`
+        : nothing
+    }
     <textarea
       id=${ids.comment}
       class="feedback-comment"

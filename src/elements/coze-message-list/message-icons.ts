@@ -4,7 +4,9 @@ import {svg} from 'lit';
 const icon = (path: ReturnType<typeof svg>) =>
   svg`<svg viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
 
-export const copyIcon = icon(svg`<rect x="9" y="9" width="11" height="11" rx="2"/><path d="M5 15V6a2 2 0 0 1 2-2h8"/>`);
+export const copyIcon = icon(
+  svg`<rect x="9" y="9" width="11" height="11" rx="2"/><path d="M5 15V6a2 2 0 0 1 2-2h8"/>`
+);
 export const checkIcon = icon(svg`<path d="m5 12 5 5 9-10"/>`);
 export const likeIcon = icon(
   svg`<path d="M7 10v10H4V10h3Zm0 0 4-7a2 2 0 0 1 3 2l-1 5h5.5a2 2 0 0 1 2 2.4l-1.3 6A2 2 0 0 1 17.2 20H7"/>`
@@ -12,6 +14,10 @@ export const likeIcon = icon(
 export const unlikeIcon = icon(
   svg`<path d="M7 14V4H4v10h3Zm0 0 4 7a2 2 0 0 0 3-2l-1-5h5.5a2 2 0 0 0 2-2.4l-1.3-6A2 2 0 0 0 17.2 4H7"/>`
 );
-export const quoteIcon = icon(svg`<path d="M9 7H5v6h4v-6m0 6c0 2-1 3-3 4m13-10h-4v6h4V7m0 6c0 2-1 3-3 4"/>`);
+export const quoteIcon = icon(
+  svg`<path d="M9 7H5v6h4v-6m0 6c0 2-1 3-3 4m13-10h-4v6h4V7m0 6c0 2-1 3-3 4"/>`
+);
 export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);
-export const fileIcon = icon(svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Zm0 0v5h5"/>`);
+export const fileIcon = icon(
+  svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Zm0 0v5h5"/>`
+);

@@ -14,12 +14,12 @@ export function onlyImageUrl(markdown: string): string | undefined {
  */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/^\s*(`{3,}|~{3,}).*$/gm, '')
+    .replace(/^[ \t]*(`{3,}|~{3,}).*$/gm, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-    .replace(/^\s*>\s?/gm, '')
-    .replace(/^\s*([-*_])(\s*\1){2,}\s*$/gm, '')
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$/gm, '')
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
     .replace(/`([^`\n]+)`/g, '$1')

@@ -28,6 +28,8 @@ export function renderReasoning(view: ReasoningView, ui: UiConfig) {
     >
       ${chevronIcon}<span>${view.thinking ? ui.strings.thinking : ui.strings.reasoning}</span>
     </button>
-    <div id=${view.id} class="disclosure-body reasoning-text" ?hidden=${!view.open}>${view.text}</div>
+    <div id=${view.id} class="disclosure-body reasoning-text" ?hidden=${!view.open}>
+      ${view.text}
+    </div>
   </div>`;
 }

@@ -46,18 +46,22 @@ export function renderToolCard(view: ToolCardView, ui: UiConfig) {
     </button>
     <div id=${view.id} class="disclosure-body" ?hidden=${!view.open}>
       ${tool.thought ? html`<p class="tool-thought">${tool.thought}</p>` : nothing}
-      ${tool.arguments
-        ? html`<div class="tool-section">
-            <span class="tool-label">${ui.strings.toolInput}</span>
-            <pre class="tool-input"><code>${tool.arguments}</code></pre>
-          </div>`
-        : nothing}
-      ${tool.output !== undefined
-        ? html`<div class="tool-section">
-            <span class="tool-label">${ui.strings.toolOutput}</span>
-            <pre class="tool-output"><code>${prettyOutput(tool)}</code></pre>
-          </div>`
-        : nothing}
+      ${
+        tool.arguments
+          ? html`<div class="tool-section">
+              <span class="tool-label">${ui.strings.toolInput}</span>
+              <pre class="tool-input"><code>${tool.arguments}</code></pre>
+            </div>`
+          : nothing
+      }
+      ${
+        tool.output !== undefined
+          ? html`<div class="tool-section">
+              <span class="tool-label">${ui.strings.toolOutput}</span>
+              <pre class="tool-output"><code>${prettyOutput(tool)}</code></pre>
+            </div>`
+          : nothing
+      }
     </div>
   </div>`;
 }

@@ -17,7 +17,12 @@ export function renderFiles(files: readonly MessageFile[] | undefined, ui: UiCon
 
 function renderFile(file: MessageFile, ui: UiConfig) {
   if (file.kind === 'image' && file.previewUrl) {
-    return html`<img part="attachment" class="attachment-image" src=${file.previewUrl} alt=${format(ui.strings.image, {name: file.name})} />`;
+    return html`<img
+      part="attachment"
+      class="attachment-image"
+      src=${file.previewUrl}
+      alt=${format(ui.strings.image, {name: file.name})}
+    />`;
   }
   return html`<span part="attachment" class="file-chip">
     ${fileIcon}

@@ -1,0 +1,104 @@
+/// <reference types="mocha" />
+import {expect} from '@open-wc/testing';
+import type {ChatMessage} from '../../src/state/types.js';
+import {
+  formatSize,
+  onlyImageUrl,
+  plainText,
+} from '../../src/elements/coze-message-list/message-text.js';
+import {transcriptRows} from '../../src/elements/coze-message-list/transcript-rows.js';
+
+const message = (key: string, role: 'user' | 'assistant', sectionId?: string): ChatMessage => ({
+  key,
+  role,
+  type: role === 'user' ? 'question' : 'answer',
+  content: key,
+  contentType: 'text',
+  status: 'complete',
+  ...(sectionId ? {sectionId} : {}),
+});
+
+const shape = (rows: ReturnType<typeof transcriptRows>) =>
+  rows.map((r) => ('divider' in r ? `|${r.divider}` : `${r.message.key}${r.continued ? '+' : ''}`));
+
+describe('transcriptRows', () => {
+  it('puts a divider where the section changes, none inside a section', () => {
+    const rows = transcriptRows(
+      [
+        message('q1', 'user', 's1'),
+        message('a1', 'assistant', 's1'),
+        message('q2', 'user', 's2'),
+        message('a2', 'assistant', 's2'),
+      ],
+      's2'
+    );
+    expect(shape(rows)).to.deep.equal(['q1', 'a1', '|q2', 'q2', 'a2']);
+  });
+
+  it('puts a divider at the end after "clear context"', () => {
+    expect(
+      shape(transcriptRows([message('q1', 'user', 's1'), message('a1', 'assistant', 's1')], 's2'))
+    ).to.deep.equal(['q1', 'a1', '|end']);
+    expect(shape(transcriptRows([], 's2'))).to.deep.equal([]);
+  });
+
+  it('keeps a question sent here (no section yet) with its answer', () => {
+    const rows = transcriptRows(
+      [
+        message('q1', 'user', 's1'),
+        message('a1', 'assistant', 's1'),
+        message('q2', 'user'),
+        message('a2', 'assistant', 's2'),
+      ],
+      's2'
+    );
+    expect(shape(rows)).to.deep.equal(['q1', 'a1', '|q2', 'q2', 'a2']);
+    // Before its answer arrives, the question belongs to the current section.
+    expect(
+      shape(
+        transcriptRows(
+          [message('q1', 'user', 's1'), message('a1', 'assistant', 's1'), message('q2', 'user')],
+          's2'
+        )
+      )
+    ).to.deep.equal(['q1', 'a1', '|q2', 'q2']);
+  });
+
+  it('marks an answer right after another as the same reply', () => {
+    const rows = transcriptRows(
+      [message('q', 'user'), message('call', 'assistant'), message('a', 'assistant')],
+      undefined
+    );
+    expect(shape(rows)).to.deep.equal(['q', 'call', 'a+']);
+  });
+});
+
+describe('message text helpers', () => {
+  it('strips markdown lightly for a quote', () => {
+    expect(
+      plainText(
+        '## Title\n\nYou said: **hello** and _this_ with `code` and [a link](https://x.test).\n\n> quoted\n- item'
+      )
+    ).to.equal('Title\n\nYou said: hello and this with code and a link.\n\nquoted\n- item');
+    expect(plainText('```ts\nconst a = 1;\n```')).to.equal('const a = 1;');
+    expect(plainText('snake_case_name stays')).to.equal('snake_case_name stays');
+  });
+
+  it('finds an answer that is only an image', () => {
+    expect(onlyImageUrl('![A sun](https://example.com/sun.png)')).to.equal(
+      'https://example.com/sun.png'
+    );
+    expect(onlyImageUrl(' ![](https://example.com/a.png "title") \n')).to.equal(
+      'https://example.com/a.png'
+    );
+    expect(onlyImageUrl('Look: ![A sun](https://example.com/sun.png)')).to.equal(undefined);
+  });
+
+  it('says sizes as people read them', () => {
+    expect(formatSize(820, 'en')).to.equal('820 B');
+    expect(formatSize(2048, 'en')).to.equal('2 KB');
+    expect(formatSize(1536, 'en')).to.equal('1.5 KB');
+    expect(formatSize(12 * 1024 * 1024, 'en')).to.equal('12 MB');
+    expect(formatSize(3.4 * 1024 * 1024, 'en')).to.equal('3.4 MB');
+  });
+});
