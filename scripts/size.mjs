@@ -4,7 +4,7 @@ import {gzipSync} from 'node:zlib';
 
 // The 45 KB target is not met: marked (14.8 KB), DOMPurify (11.1 KB) and Lit (6 KB) take 32 KB
 // before our own code; this budget keeps what we add in check.
-const budgetKb = 75;
+const budgetKb = 80;
 const files = ['dist/cdn/coze-chat-elements.js', 'dist/cdn/coze-chat-elements.iife.js'];
 let over = false;
 for (const file of files) {
