@@ -5,6 +5,7 @@
 //   npm run bench                    human-readable lines, then one JSON line
 //   npm run bench -- --check         also exit 1 when naive/ours is below 20x
 //   npm run bench -- --reps=3 --size=51200 --deltas=2000
+import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
 import {build} from 'esbuild';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import http from 'node:http';
@@ -68,19 +69,10 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const {port} = server.address();
 
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   protocolTimeout: 10 * 60 * 1000,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-    '--js-flags=--expose-gc',
-  ],
+  args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
 const median = (values) => {

@@ -4,11 +4,11 @@ import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
 import {emptySnapshot, type ConversationSummary} from '../../state/types.js';
-import {defaultFeatures, type UiConfig} from '../../state/ui-config.js';
-import {en} from '../../i18n/en.js';
+import type {UiConfig} from '../../state/ui-config.js';
 import {format} from '../../i18n/index.js';
 import {CozeConversationSelectEvent} from '../../events/coze-conversation-select-event.js';
 import {tokens} from '../shared/tokens.styles.js';
+import {defaultUi} from '../shared/default-ui.js';
 import {deleteIcon, plusIcon, renameIcon} from './icons.js';
 import {groupConversations, type ConversationGroup} from './groups.js';
 import {styles} from './coze-conversation-list.styles.js';
@@ -16,13 +16,6 @@ import {styles} from './coze-conversation-list.styles.js';
 /** Coze's limit on a conversation's name. */
 const maxNameLength = 100;
 
-const defaultUi: UiConfig = {
-  lang: 'en',
-  strings: en,
-  botName: en.botName,
-  features: defaultFeatures,
-  feedbackPanel: {},
-};
 
 /**
  * The reader's conversations with the bot, newest first under Today, Last 30

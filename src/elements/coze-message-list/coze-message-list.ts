@@ -4,10 +4,10 @@ import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
 import {emptySnapshot, type ChatMessage, type ChatSnapshot} from '../../state/types.js';
-import {defaultFeatures, type UiConfig} from '../../state/ui-config.js';
-import {en} from '../../i18n/en.js';
+import type {UiConfig} from '../../state/ui-config.js';
 import {errorText, format} from '../../i18n/index.js';
 import {tokens} from '../shared/tokens.styles.js';
+import {defaultUi} from '../shared/default-ui.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
 import {renderActions} from './message-actions.js';
@@ -30,13 +30,6 @@ const stickThreshold = 48;
 /** How long "Copied" shows, in ms. */
 const copiedFor = 2000;
 
-const defaultUi: UiConfig = {
-  lang: 'en',
-  strings: en,
-  botName: en.botName,
-  features: defaultFeatures,
-  feedbackPanel: {},
-};
 
 const hasText = (text: string) => /\S/.test(text);
 
