@@ -270,4 +270,30 @@ describe('<coze-chat> options as attributes', () => {
     const typeApp = await mount(uniqueToken('convs-app'), 'mode="inline" conversations type="app" app-id="1" workflow-id="2"');
     expect(deep(typeApp, '[part~="conversations-button"]'), 'no list for apps, as the official SDK').to.equal(null);
   });
+
+  it('token-url: the first token comes from the site endpoint', async () => {
+    const token = uniqueToken('tokenurl');
+    const endpoint = `data:application/json,${encodeURIComponent(
+      JSON.stringify({access_token: token, expires_in: Math.floor(Date.now() / 1000) + 900})
+    )}`;
+    const chat = await fixture<CozeChat>(html`<coze-chat mode="inline" bot-id=${BOT} api-base=${location.origin} user-id=${`u-${token}`} token-url=${endpoint}></coze-chat>`);
+    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'loaded with the endpoint token');
+    expect(await chat.getToken()).to.equal(token);
+    const log = await loggedRequests(token);
+    expect(log.length).to.be.greaterThan(0);
+    expect(log.every((r) => r.headers.authorization === `Bearer ${token}`)).to.equal(true);
+  });
+
+  it('feedback-title and feedback-placeholder set the unlike panel', async () => {
+    const chat = await mount(uniqueToken('fbtext'), `mode="inline" feedback feedback-title="Tell us why" feedback-placeholder="Your words"`);
+    expect(chat.feedbackPanel).to.deep.equal({title: 'Tell us why', placeholder: 'Your words'});
+    await chat.send('hello');
+    await chat.updateComplete;
+    const rows = messages(chat);
+    deep<HTMLButtonElement>(rows.at(-1)!, '[part~="unlike-button"]')!.click();
+    await waitUntil(() => deep(rows.at(-1)!, '[part~="feedback-panel"]'), 'panel');
+    const panelEl = deep(rows.at(-1)!, '[part~="feedback-panel"]')!;
+    expect(panelEl.textContent).to.contain('Tell us why');
+    expect(panelEl.querySelector('textarea')!.placeholder).to.equal('Your words');
+  });
 });
