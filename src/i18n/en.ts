@@ -3,6 +3,7 @@ export const en = {
   botName: 'Coze Bot',
   openChat: 'Open chat',
   closeChat: 'Close chat',
+  unread: '{label}, {count} new',
   close: 'Close',
   panelLabel: 'Chat with {name}',
   transcriptLabel: 'Conversation',

@@ -5,6 +5,7 @@ export const zhCN: Strings = {
   botName: '扣子 Bot',
   openChat: '打开聊天',
   closeChat: '关闭聊天',
+  unread: '{label}，{count} 条新消息',
   close: '关闭',
   panelLabel: '与 {name} 聊天',
   transcriptLabel: '对话',

@@ -82,6 +82,20 @@ describe('<coze-chat> floating', () => {
     expect(launcher.shadowRoot!.activeElement === launcherButton(chat), 'on its button').to.equal(true);
   });
 
+  it('counts answers that arrive while closed on the launcher', async () => {
+    const chat = await mountChat(uniqueToken('unread'));
+    await chat.send('hello while closed');
+    await chat.updateComplete;
+    const launcher = deep(chat, 'coze-launcher')!;
+    await (launcher as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    expect(deep(chat, 'coze-launcher', '[part~="badge"]')!.textContent).to.equal('1');
+    expect(launcherButton(chat).getAttribute('aria-label')).to.equal('Open chat, 1 new');
+    await chat.show();
+    await (launcher as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    expect(deep(chat, 'coze-launcher', '[part~="badge"]')).to.equal(null);
+    expect(chat.unread).to.equal(0);
+  });
+
   it('shows the prologue with the user name and sends a suggested question', async () => {
     const token = uniqueToken('prologue');
     const chat = await mountChat(token);

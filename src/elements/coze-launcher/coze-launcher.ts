@@ -1,7 +1,7 @@
 import {html, LitElement, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {en} from '../../i18n/en.js';
-import type {Strings} from '../../i18n/index.js';
+import {format, type Strings} from '../../i18n/index.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {chatIcon, closeIcon} from '../shared/icons.js';
 import {styles} from './coze-launcher.styles.js';
@@ -98,7 +98,8 @@ export class CozeLauncher extends LitElement {
     const strings = chat?.strings ?? en;
     const open = chat?.open ?? false;
     const unread = open ? 0 : (chat?.unread ?? 0);
-    const label = open ? strings.closeChat : strings.openChat;
+    const base = open ? strings.closeChat : strings.openChat;
+    const label = unread ? format(strings.unread, {label: base, count: String(unread)}) : base;
     return html`
       <button part="button" type="button" aria-label=${label} title=${label} aria-expanded=${open ? 'true' : 'false'} @click=${this.#handleClick}>
         ${open ? closeIcon : html`<slot name="icon">${chat?.icon ? html`<img src=${chat.icon} alt="" />` : chatIcon}</slot>`}
