@@ -580,7 +580,10 @@ export class ConversationStore {
           failure = this.#apply(turn, event);
           if (failure || event.event === 'done') break;
         }
-        events = failure ? undefined : await this.#runTools(turn, signal);
+        if (failure) break;
+        const next = await this.#runTools(turn, signal);
+        if ('failure' in next) failure = next.failure;
+        else events = next.events;
       }
     } catch (error) {
       // However the stream ended, a turn the reader stopped counts as stopped.
@@ -596,18 +599,20 @@ export class ConversationStore {
    * After a stream that ended waiting for local functions: runs them through
    * the page and streams the rest of the answer; undefined when nothing waits.
    */
-  async #runTools(turn: Turn, signal: AbortSignal): Promise<AsyncIterable<CozeStreamEvent> | undefined> {
+  async #runTools(
+    turn: Turn,
+    signal: AbortSignal
+  ): Promise<{events: AsyncIterable<CozeStreamEvent> | undefined} | {failure: ChatError}> {
     const calls = turn.toolCalls;
     turn.toolCalls = undefined;
-    if (!calls?.length || !turn.conversationId || !turn.chatId) return undefined;
+    if (!calls?.length || !turn.conversationId || !turn.chatId) return {events: undefined};
     const requests = calls.map((c) => ({id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments)}));
     const outputs = this.#options.runTools?.(requests);
-    if (!outputs) {
-      throw Object.assign(new Error(requests.map((r) => r.name).join(', ')), {code: LocalErrorCode.unsupported});
-    }
+    // Nobody on the page answered: the reader is told which function the bot wanted.
+    if (!outputs) return {failure: {code: LocalErrorCode.unsupported, message: requests.map((r) => r.name).join(', ')}};
     const results = await outputs;
     signal.throwIfAborted();
-    return this.#options.backend.submitToolOutputs(
+    const events = this.#options.backend.submitToolOutputs(
       {
         conversationId: turn.conversationId,
         chatId: turn.chatId,
@@ -615,6 +620,7 @@ export class ConversationStore {
       },
       {signal}
     );
+    return {events};
   }
 
   #stream(conversationId: string, message: EnterMessage, signal: AbortSignal): AsyncIterable<CozeStreamEvent> {

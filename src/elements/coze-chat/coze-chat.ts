@@ -694,7 +694,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
   protected override render() {
     if (this.mode === 'headless') return html`<slot></slot>`;
     const floating = this.mode === 'floating';
-    const ui = this.#uiConfig();
+    // Computed once per update, in willUpdate, for the parts and for this template alike.
+    const ui = this.#uiProvider.value!;
     const z = this.zIndex;
     return html`
       ${this.#renderPanel(ui, floating)}
