@@ -5,10 +5,15 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 // Bundles the compiled ES modules in dist/ (from `tsc`) into the two CDN files.
 const plugins = [
-  replace({preventAssignment: true, values: {'process.env.NODE_ENV': JSON.stringify('production')}}),
+  replace({
+    preventAssignment: true,
+    values: {'process.env.NODE_ENV': JSON.stringify('production')},
+  }),
   nodeResolve({browser: true}),
   // Whitespace in html`` and css`` templates is not code, so terser keeps it; this strips it.
-  minifyHTML(),
+  // keepClosingSlash: in svg`` templates `<rect/>` must stay self-closed, or the next shape
+  // becomes its child and is never drawn (test/dist/icons.test.ts checks the bundle).
+  minifyHTML({options: {minifyOptions: {keepClosingSlash: true}}}),
   terser({ecma: 2022, module: true, compress: {passes: 2}, format: {comments: false}}),
 ];
 
