@@ -10,4 +10,5 @@ export type {ChatActions, ChatError, ChatMessage, ChatSnapshot, MessageStatus} f
 export {chatActionsContext, chatStateContext, chatUiContext} from './state/context.js';
 export type {UiConfig} from './state/ui-config.js';
 export type {Lang, Strings} from './i18n/index.js';
+export type {TokenProvider} from './api/auth.js';
 export {WebChatClient, type WebChatClientOptions} from './compat/index.js';

@@ -1,9 +1,16 @@
 import {CozeApiError, isAbortError} from './errors.js';
 
+/**
+ * A function that supplies access tokens (the convention of Coze's JS SDK):
+ * called without an argument for the first token and with the rejected token
+ * when Coze refuses it.
+ */
+export type TokenProvider = (previousToken?: string) => string | Promise<string>;
+
 /** Where tokens come from; read afresh on every use, so changes apply live. */
 export interface TokenOptions {
-  /** A token set directly by the page. */
-  token?: string | undefined;
+  /** A token set directly by the page, or a function that supplies one (takes the place of `onRefreshToken`). */
+  token?: string | TokenProvider | undefined;
   /** Called with the rejected token (or `''` when there is none yet); returns a new one. */
   onRefreshToken?: ((oldToken: string) => string | Promise<string>) | undefined;
   /** The site's own endpoint answering `{access_token, expires_in}` to a same-origin GET. */
@@ -40,10 +47,10 @@ export class TokenSource {
     this.#options = options;
   }
 
-  /** Whether a rejected token can be replaced (an `onRefreshToken` or `tokenUrl` is set). */
+  /** Whether a rejected token can be replaced (a token function, `onRefreshToken` or `tokenUrl` is set). */
   get canRefresh(): boolean {
     const options = this.#options();
-    return Boolean(options.onRefreshToken || options.tokenUrl);
+    return Boolean(typeof options.token === 'function' || options.onRefreshToken || options.tokenUrl);
   }
 
   /** The token to use now; obtains or renews one when needed. */
@@ -73,7 +80,7 @@ export class TokenSource {
 
   /** Adopts a newly set `token` option; drops a held option token that was unset. */
   #sync(): HeldToken | undefined {
-    const option = this.#options().token || undefined;
+    const option = tokenText(this.#options());
     if (option !== this.#seenOption) {
       this.#seenOption = option;
       if (option) this.#held = {token: option, fromOption: true};
@@ -85,24 +92,12 @@ export class TokenSource {
   async #obtain(rejected: string): Promise<string> {
     const options = this.#options();
     let next: HeldToken;
-    if (options.onRefreshToken) {
-      let token: unknown;
-      try {
-        token = await options.onRefreshToken(rejected);
-      } catch (cause) {
-        if (cause instanceof CozeApiError || isAbortError(cause)) throw cause;
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new CozeApiError({
-          kind: 'api',
-          code: 4100,
-          message: `onRefreshToken failed: ${reason}`,
-          cause,
-        });
-      }
-      if (typeof token !== 'string' || !token) {
-        throw noToken('onRefreshToken returned no token.');
-      }
-      next = {token, fromOption: false};
+    if (typeof options.token === 'function') {
+      const provider = options.token;
+      next = await ask('The token function', () => provider(rejected || undefined));
+    } else if (options.onRefreshToken) {
+      const refresh = options.onRefreshToken;
+      next = await ask('onRefreshToken', () => refresh(rejected));
     } else if (options.tokenUrl) {
       next = await fetchToken(options.tokenUrl);
     } else if (rejected) {
@@ -110,10 +105,10 @@ export class TokenSource {
         'The token was rejected and there is no onRefreshToken or token-url to get a new one.'
       );
     } else {
-      throw noToken('No token: set the token property, onRefreshToken or token-url.');
+      throw noToken('No token: set the token property (a token or a function), onRefreshToken or token-url.');
     }
     // A token set by the page while the refresh ran wins over the refreshed one.
-    const option = this.#options().token || undefined;
+    const option = tokenText(this.#options());
     if (option && option !== this.#seenOption) {
       this.#sync();
       return option;
@@ -121,6 +116,27 @@ export class TokenSource {
     this.#held = next;
     return next.token;
   }
+}
+
+/** The `token` option when it is a token (not a function); `undefined` when empty. */
+function tokenText(options: TokenOptions): string | undefined {
+  return typeof options.token === 'string' ? options.token || undefined : undefined;
+}
+
+/** Calls a page's token function; what it throws or returns instead of a token becomes a 4100 `CozeApiError`. */
+async function ask(name: string, supply: () => string | Promise<string>): Promise<HeldToken> {
+  let token: unknown;
+  try {
+    token = await supply();
+  } catch (cause) {
+    if (cause instanceof CozeApiError || isAbortError(cause)) throw cause;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new CozeApiError({kind: 'api', code: 4100, message: `${name} failed: ${reason}`, cause});
+  }
+  if (typeof token !== 'string' || !token) {
+    throw noToken(`${name} returned no token.`);
+  }
+  return {token, fromOption: false};
 }
 
 function expiring(held: HeldToken): boolean {

@@ -19,7 +19,7 @@ export {
 export type {FunctionCall, ObjectStringItem, QuestionOptions} from './content.js';
 export type {VerboseContent} from './chatflow.js';
 export {TokenSource} from './auth.js';
-export type {TokenOptions} from './auth.js';
+export type {TokenOptions, TokenProvider} from './auth.js';
 export {
   CozeApiError,
   isAuthCode,

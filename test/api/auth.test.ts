@@ -88,7 +88,7 @@ describe('TokenSource', () => {
     expect(err).to.be.instanceOf(CozeApiError);
     expect((err as CozeApiError).code).to.equal(4100);
     expect((err as CozeApiError).message).to.equal(
-      'No token: set the token property, onRefreshToken or token-url.'
+      'No token: set the token property (a token or a function), onRefreshToken or token-url.'
     );
     expect(source.canRefresh).to.equal(false);
   });
@@ -112,6 +112,57 @@ describe('TokenSource', () => {
     const source = new TokenSource(() => ({onRefreshToken: () => ''}));
     const err = (await rejection(source.get())) as CozeApiError;
     expect(err.code).to.equal(4100);
+  });
+
+  describe('a function as the token', () => {
+    it('is asked without an argument for the first token, then with the rejected one', async () => {
+      const calls: Array<string | undefined> = [];
+      const source = new TokenSource(() => ({
+        token: async (previous?: string) => {
+          calls.push(previous);
+          return `f${calls.length}`;
+        },
+      }));
+      expect(source.canRefresh).to.equal(true);
+      expect(await source.get()).to.equal('f1');
+      expect(await source.get()).to.equal('f1');
+      expect(await source.refresh('f1')).to.equal('f2');
+      expect(calls).to.deep.equal([undefined, 'f1']);
+    });
+
+    it('shares one call between concurrent callers and takes the place of onRefreshToken', async () => {
+      const {refresh, calls} = counter(30);
+      const other = counter();
+      const source = new TokenSource(() => ({token: (previous) => refresh(previous ?? ''), onRefreshToken: other.refresh}));
+      expect(await Promise.all([source.get(), source.get(), source.get()])).to.deep.equal(['t1', 't1', 't1']);
+      expect(calls).to.have.length(1);
+      expect(other.calls).to.deep.equal([]);
+    });
+
+    it('keeps the token it supplied when the page passes a new function (a re-render)', async () => {
+      let calls = 0;
+      const make = () => () => `r${++calls}`;
+      const options: TokenOptions = {token: make()};
+      const source = new TokenSource(() => options);
+      expect(await source.get()).to.equal('r1');
+      options.token = make();
+      expect(await source.get()).to.equal('r1');
+      expect(calls).to.equal(1);
+    });
+
+    it('turns a throw or an empty answer into a 4100 CozeApiError naming the token function', async () => {
+      const throwing = new TokenSource(() => ({
+        token: () => {
+          throw new Error('backend down');
+        },
+      }));
+      const err = (await rejection(throwing.get())) as CozeApiError;
+      expect(err).to.be.instanceOf(CozeApiError);
+      expect(err.code).to.equal(4100);
+      expect(err.message).to.equal('The token function failed: backend down');
+      const empty = (await rejection(new TokenSource(() => ({token: async () => ''})).get())) as CozeApiError;
+      expect(empty.message).to.equal('The token function returned no token.');
+    });
   });
 
   describe('token-url', () => {

@@ -3,7 +3,7 @@ import {styleMap} from 'lit/directives/style-map.js';
 import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
 import {CozeClient} from '../../api/client.js';
-import {TokenSource} from '../../api/auth.js';
+import {TokenSource, type TokenProvider} from '../../api/auth.js';
 import {ConversationStore, type StoreNotice} from '../../state/store.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
 import type {ChatActions, ChatSnapshot, SendOptions} from '../../state/types.js';
@@ -220,8 +220,12 @@ export class CozeChat extends LitElement implements LauncherTarget {
   @property({converter: jsonAttribute('parameters', isRecord, 'a JSON object')})
   parameters?: Record<string, unknown>;
 
-  /** Access token sent as `Authorization: Bearer`; never reflected, logged or put in an event. */
-  @property({attribute: 'token'}) token = '';
+  /**
+   * Access token sent as `Authorization: Bearer`, or a function `(previousToken?) => string | Promise<string>`
+   * called for the first token and with the rejected one on refresh (in place of `onRefreshToken`, and bindable
+   * from every framework); never reflected, logged or put in an event.
+   */
+  @property({attribute: 'token'}) token: string | TokenProvider = '';
 
   /** Returns a fresh token when none is set or the current one is rejected; concurrent calls share one refresh. */
   @property({attribute: false}) onRefreshToken?: (oldToken: string) => string | Promise<string>;
@@ -335,6 +339,12 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Called before the panel closes; return `false` (or a Promise of it) to keep it open. */
   @property({attribute: false}) onBeforeHide?: VisibilityHook;
+
+  /** Called before the panel opens, after `onBeforeShow`; return `false` (or a Promise of it) to keep it closed. The name frameworks pass as a property. */
+  @property({attribute: false}) beforeShow?: VisibilityHook;
+
+  /** Called before the panel closes, after `onBeforeHide`; return `false` (or a Promise of it) to keep it open. The name frameworks pass as a property. */
+  @property({attribute: false}) beforeHide?: VisibilityHook;
 
   /** Called after the panel opened. */
   @property({attribute: false}) onShow?: () => void;
@@ -474,7 +484,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Opens the panel; resolves to whether it opened (a before-hook may veto). */
   async show(): Promise<boolean> {
     if (this.open) return true;
-    if (!(await this.#allow(new CozeBeforeShowEvent(), this.onBeforeShow))) return false;
+    if (!(await this.#allow(new CozeBeforeShowEvent(), this.onBeforeShow, this.beforeShow))) return false;
     this.#opener = deepActiveElement() ?? undefined;
     this.open = true;
     this.unreadCount = 0;
@@ -489,7 +499,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Closes the panel; resolves to whether it closed (a before-hook may veto). */
   async hide(): Promise<boolean> {
     if (!this.open) return true;
-    if (!(await this.#allow(new CozeBeforeHideEvent(), this.onBeforeHide))) return false;
+    if (!(await this.#allow(new CozeBeforeHideEvent(), this.onBeforeHide, this.beforeHide))) return false;
     const hadFocus = this.matches(':focus-within');
     this.open = false;
     await this.updateComplete;
@@ -586,7 +596,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
         this.feedbackTags = this.feedbackTags.slice(0, 10).map((t) => ({...t, label: t.label.slice(0, 30)}));
       }
     }
-    if (changed.has('token') && this.token.startsWith('pat_') && !this.#warnedAboutPat) {
+    if (changed.has('token') && typeof this.token === 'string' && this.token.startsWith('pat_') && !this.#warnedAboutPat) {
       this.#warnedAboutPat = true;
       console.warn(
         '[coze-chat] A personal access token (pat_…) is set in a web page, where every visitor can read it and act as you. ' +
@@ -642,15 +652,17 @@ export class CozeChat extends LitElement implements LauncherTarget {
     return this.dispatchEvent(new CozeSendEvent({text: text.trim(), files: options?.files ?? []}));
   }
 
-  async #allow(event: Event, hook?: VisibilityHook): Promise<boolean> {
+  async #allow(event: Event, ...hooks: Array<VisibilityHook | undefined>): Promise<boolean> {
     if (!this.dispatchEvent(event)) return false;
-    if (!hook) return true;
-    try {
-      return (await hook()) !== false;
-    } catch (error) {
-      console.error('[coze-chat] a show/hide hook threw; the change goes ahead.', error);
-      return true;
+    for (const hook of hooks) {
+      if (!hook) continue;
+      try {
+        if ((await hook()) === false) return false;
+      } catch (error) {
+        console.error('[coze-chat] a show/hide hook threw; the change goes ahead.', error);
+      }
     }
+    return true;
   }
 
   #restoreFocus(): void {
