@@ -1,7 +1,6 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
-import {chromeLauncher} from '@web/test-runner-chrome';
 import {createEmulator} from './emulator/index.js';
-import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
+import {launcherFor, selectedEngines} from './scripts/browsers.mjs';
 
 const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
 
@@ -20,14 +19,6 @@ export default {
   middleware: [emulator.koa()],
   filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        // A fake microphone for the voice-input tests.
-        args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-      },
-    }),
-  ],
+  // Chromium, Firefox and WebKit; BROWSERS=firefox (or a comma-separated list) for fewer.
+  browsers: selectedEngines().map(launcherFor),
 };

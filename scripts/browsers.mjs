@@ -1,0 +1,146 @@
+// The engines the browser suite runs in, each from Debian's packages, none downloaded:
+// Chromium and Firefox through puppeteer-core (Firefox over WebDriver BiDi), WebKit
+// (WebKitGTK's MiniBrowser) through WebKitWebDriver, under a virtual X display when
+// there is no display. BROWSERS=chromium (or firefox, webkit, a comma-separated list)
+// picks engines; Chromium alone by default for now.
+import {spawn} from 'node:child_process';
+import {createServer} from 'node:net';
+import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
+import {WebdriverLauncher} from '@web/test-runner-webdriver';
+import {chromiumArgs, chromiumPath} from './chromium.mjs';
+
+export const engines = ['chromium', 'firefox', 'webkit'];
+const defaultEngines = ['chromium'];
+
+export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+export const miniBrowserPath =
+  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/** The engines named by BROWSERS, in a fixed order; a typo is an error. */
+export function selectedEngines(value = process.env.BROWSERS) {
+  if (!value?.trim()) return defaultEngines;
+  const names = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !engines.includes(name));
+  if (unknown.length)
+    throw new Error(
+      `BROWSERS: unknown engine ${unknown.join(', ')} (known: ${engines.join(', ')})`
+    );
+  return engines.filter((name) => names.includes(name));
+}
+
+export function launcherFor(engine) {
+  switch (engine) {
+    case 'chromium':
+      return chromeLauncher({
+        launchOptions: {
+          executablePath: chromiumPath,
+          headless: true,
+          // A fake microphone (a beeping tone) for the voice-input tests.
+          args: [
+            ...chromiumArgs,
+            '--use-fake-device-for-media-stream',
+            '--use-fake-ui-for-media-stream',
+          ],
+        },
+      });
+    case 'firefox':
+      return chromeLauncher({
+        puppeteer: puppeteerCore,
+        launchOptions: {browser: 'firefox', executablePath: firefoxPath, headless: true},
+      });
+    case 'webkit':
+      return new WebKitLauncher();
+    default:
+      throw new Error(`no launcher for ${engine}`);
+  }
+}
+
+/** A TCP port nothing listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForDriver(port, child) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode})`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('WebKitWebDriver did not answer within 30 s');
+}
+
+/**
+ * WebKit: starts WebKitWebDriver (which starts MiniBrowser in automation mode) on a free
+ * port, under xvfb-run when there is no display, and stops it with the run.
+ */
+class WebKitLauncher extends WebdriverLauncher {
+  #driverProcess;
+
+  constructor() {
+    super({
+      hostname: '127.0.0.1',
+      port: 0,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // WebKitWebDriver speaks WebDriver classic only.
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': {
+          binary: miniBrowserPath,
+          args: [
+            '--automation',
+            '--enable-media-stream=true',
+            '--enable-mock-capture-devices=true',
+          ],
+        },
+      },
+    });
+  }
+
+  async initialize(config, testFiles) {
+    const port = await freePort();
+    const driver = [webkitDriverPath, `--port=${port}`, '--host=127.0.0.1'];
+    const command = process.env.DISPLAY
+      ? driver
+      : ['xvfb-run', '--auto-servernum', '--server-args=-screen 0 1280x1024x24', ...driver];
+    this.#driverProcess = spawn(command[0], command.slice(1), {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForDriver(port, this.#driverProcess);
+    this.options.port = port;
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  async stop() {
+    await super.stop();
+    const child = this.#driverProcess;
+    this.#driverProcess = undefined;
+    if (child?.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
