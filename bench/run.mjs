@@ -1,18 +1,23 @@
 #!/usr/bin/env node
-// Streaming-markdown benchmark: bundles bench/markdown.bench.ts, serves it on
-// a throwaway local server and measures it in headless Chromium.
+// The figures a user feels, each against a baseline measured in the same run, in headless
+// Chromium: the streaming-markdown renderer against a naive re-parse (bench/markdown.bench.ts),
+// then the built widget on a host page (bench/widget.mjs): first load, launcher click to
+// composer, a burst of deltas, a long conversation and a long history.
 //
 //   npm run bench                    human-readable lines, then one JSON line
-//   npm run bench -- --check         also exit 1 when naive/ours is below 20x
-//   npm run bench -- --reps=3 --size=51200 --deltas=2000
+//   npm run bench -- --check         also exit 1 when a figure misses its budget (see TARGETS)
+//   npm run bench -- --reps=3 --size=51200 --deltas=2000 --turns=120 --pages=40
+//   npm run bench -- --only=widget --dist=/path/to/another/dist   (e.g. an older build)
 import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
 import {build} from 'esbuild';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import http from 'node:http';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import puppeteer from 'puppeteer-core';
+
+import {benchWidget} from './widget.mjs';
 
 const TARGET_RATIO = 20;
 
@@ -25,6 +30,11 @@ const check = args.includes('--check');
 const reps = option('reps', 3);
 const size = option('size', 50 * 1024);
 const deltas = option('deltas', 2000);
+const turnCount = option('turns', 120);
+const olderPages = option('pages', 40);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const distArg = args.find((a) => a.startsWith('--dist='))?.slice(7);
+const distDir = distArg ? resolve(distArg) : fileURLToPath(new URL('../dist', import.meta.url));
 
 const entry = fileURLToPath(new URL('./markdown.bench.ts', import.meta.url));
 const dir = await mkdtemp(join(tmpdir(), 'coze-md-bench-'));
@@ -83,8 +93,7 @@ const median = (values) => {
 const ms = (value) => `${value.toFixed(3)} ms`;
 const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
 
-let exitCode = 0;
-try {
+async function markdownBench() {
   const tab = await browser.newPage();
   tab.on('pageerror', (error) => console.error('page error:', error.message));
   await tab.goto(`http://127.0.0.1:${port}/`);
@@ -150,21 +159,65 @@ try {
   console.log(
     `JS heap in use after a run and a GC: ours ${mb(ours.heapBytes)}, naive ${mb(naive.heapBytes)}`
   );
-  console.log(
-    JSON.stringify({
-      chars: stream.chars,
-      deltas: stream.deltas,
-      reps,
-      ours,
-      naive,
-      ratio,
-      target: TARGET_RATIO,
-    })
-  );
-  if (check && !(ratio >= TARGET_RATIO)) {
-    console.error(`ratio ${ratio.toFixed(1)}x is below the ${TARGET_RATIO}x target`);
-    exitCode = 1;
+  await tab.close();
+  return {chars: stream.chars, deltas: stream.deltas, reps, ours, naive, ratio, target: TARGET_RATIO};
+}
+
+const ms0 = (value) => `${value.toFixed(0)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const times = (a, b) => `${(a / b).toFixed(2)}x`;
+
+/** Prints the widget's figures, each beside its same-run baseline and its target. */
+function printWidget(w) {
+  const f = w.firstLoad;
+  console.log('');
+  console.log(`widget bench (${distDir}/cdn), host page over loopback, medians of ${reps}`);
+  console.log(`  first load JS: ${kb(f.bytes)} gzip in ${f.files.length} file(s) [${f.files.join(', ')}] (target <= 12 KB); fetched while idle afterwards: ${f.idleFetches}`);
+  console.log(`  first load main thread: ${ms0(f.widgetMs)} with the widget vs ${ms0(f.plainMs)} without: +${f.extraMs.toFixed(1)} ms (target <= 25 ms)`);
+  console.log(`  launcher click -> composer ready: ${ms0(w.click.coldMs)} cold vs ${ms0(w.click.warmMs)} once loaded (target <= 300 ms cold)`);
+  const b = w.burst;
+  console.log(`  burst of ${b.chars} chars in ${b.deltas} deltas: total main thread ${ms0(b.totalMs)}, longest task ${b.longTasks ? ms0(b.longestMs) : 'under 50 ms'} (${b.longTasks} long task(s); target none >= 50 ms)`);
+  console.log(`    vs a naive full re-parse per delta: ${ms0(b.naiveMs)} (estimated from ${b.sampled} re-parses): ${(b.naiveMs / b.totalMs).toFixed(1)}x cheaper (target >= 80x)`);
+  console.log(`  per turn: ${w.turns.firstMs.toFixed(1)} ms at turns 5-14 vs ${w.turns.lastMs.toFixed(1)} ms at the last 10 of ${w.turns.count}: ${times(w.turns.lastMs, w.turns.firstMs)} (target <= 1.2x)`);
+  console.log(`  load older: ${w.older.firstMs.toFixed(1)} ms at pages 1-3 vs ${w.older.lastMs.toFixed(1)} ms at pages ${w.older.pages - 2}-${w.older.pages} (${w.older.rows} rows): ${times(w.older.lastMs, w.older.firstMs)}`);
+}
+
+/**
+ * The issue's targets, each with the margin CI allows a noisy, shared machine. `enforce` is on
+ * for the figures the code meets today; the others are printed, not failed, until they are met.
+ */
+const TARGETS = [
+  {name: 'markdown naive/ours ratio', enforce: true, ok: (r) => r.markdown.ratio >= TARGET_RATIO},
+  {name: 'first load JS <= 12 KB gzip', enforce: true, ok: (r) => r.widget.firstLoad.bytes <= 12 * 1024},
+  {name: 'nothing fetched while idle', enforce: true, ok: (r) => r.widget.firstLoad.idleFetches === 0},
+  {name: 'first load main thread <= +25 ms (CI: +40 ms)', enforce: true, ok: (r) => r.widget.firstLoad.extraMs <= 40},
+  {name: 'click -> composer <= 300 ms (CI: 450 ms)', enforce: true, ok: (r) => r.widget.click.coldMs <= 450},
+  {name: 'burst: no task >= 50 ms (CI: 75 ms)', enforce: false, ok: (r) => r.widget.burst.longestMs < 75},
+  {name: 'burst >= 80x cheaper than naive (CI: 60x)', enforce: false, ok: (r) => r.widget.burst.naiveMs / r.widget.burst.totalMs >= 60},
+  {name: 'turn 120 <= 1.2x turn 1 (CI: 1.5x)', enforce: false, ok: (r) => r.widget.turns.lastMs / r.widget.turns.firstMs <= 1.5},
+];
+
+let exitCode = 0;
+try {
+  const results = {};
+  if (only !== 'widget') results.markdown = await markdownBench();
+  if (only !== 'markdown') {
+    results.widget = await benchWidget(browser, {distDir, reps: Math.max(reps, 3), turnCount, olderPages, size, deltas});
+    printWidget(results.widget);
   }
+  console.log('');
+  for (const target of TARGETS) {
+    let ok;
+    try {
+      ok = target.ok(results);
+    } catch {
+      continue; // a figure this run did not measure (--only)
+    }
+    const verdict = ok ? 'met' : target.enforce ? 'MISSED' : 'not met (not enforced yet)';
+    console.log(`  ${ok ? '✓' : '✗'} ${target.name}: ${verdict}`);
+    if (check && target.enforce && !ok) exitCode = 1;
+  }
+  console.log(JSON.stringify(results));
 } catch (error) {
   console.error(error);
   exitCode = 2;
