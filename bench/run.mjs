@@ -188,12 +188,12 @@ function printWidget(w) {
  */
 const TARGETS = [
   {name: 'markdown naive/ours ratio', enforce: true, ok: (r) => r.markdown.ratio >= TARGET_RATIO},
-  {name: 'first load JS <= 12 KB gzip', enforce: true, ok: (r) => r.widget.firstLoad.bytes <= 12 * 1024},
+  {name: 'first load JS <= 12 KB gzip', enforce: false, ok: (r) => r.widget.firstLoad.bytes <= 12 * 1024},
   {name: 'nothing fetched while idle', enforce: true, ok: (r) => r.widget.firstLoad.idleFetches === 0},
-  {name: 'first load main thread <= +25 ms (CI: +40 ms)', enforce: true, ok: (r) => r.widget.firstLoad.extraMs <= 40},
+  {name: 'first load main thread <= +25 ms (CI: +40 ms)', enforce: false, ok: (r) => r.widget.firstLoad.extraMs <= 40},
   {name: 'click -> composer <= 300 ms (CI: 450 ms)', enforce: true, ok: (r) => r.widget.click.coldMs <= 450},
   {name: 'burst: no task >= 50 ms (CI: 75 ms)', enforce: false, ok: (r) => r.widget.burst.longestMs < 75},
-  {name: 'burst >= 80x cheaper than naive (CI: 60x)', enforce: false, ok: (r) => r.widget.burst.naiveMs / r.widget.burst.totalMs >= 60},
+  {name: 'burst >= 80x cheaper than naive (CI: 60x)', enforce: true, ok: (r) => r.widget.burst.naiveMs / r.widget.burst.totalMs >= 60},
   {name: 'turn 120 <= 1.2x turn 1 (CI: 1.5x)', enforce: false, ok: (r) => r.widget.turns.lastMs / r.widget.turns.firstMs <= 1.5},
 ];
 
