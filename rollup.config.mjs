@@ -22,17 +22,35 @@ const onwarn = (warning, warn) => {
   if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
 };
 
+/** Writes `fileName` next to the bundle: the typings of `coze-chat-elements/cdn` and `/cdn/iife`. */
+const typings = (fileName, source) => ({
+  name: 'typings',
+  generateBundle() {
+    this.emitFile({type: 'asset', fileName, source});
+  },
+});
+
 export default [
   {
     input: 'dist/index.js',
     output: {file: 'dist/cdn/coze-chat-elements.js', format: 'es', sourcemap: true},
-    plugins,
+    plugins: [
+      ...plugins,
+      typings('coze-chat-elements.d.ts', "// The bundle exports what the package's main entry does.\nexport * from '../index.js';\n"),
+    ],
     onwarn,
   },
   {
     input: 'dist/cdn-global.js',
     output: {file: 'dist/cdn/coze-chat-elements.iife.js', format: 'iife', sourcemap: true},
-    plugins,
+    plugins: [
+      ...plugins,
+      typings(
+        'coze-chat-elements.iife.d.ts',
+        '// A classic script: it exports nothing and defines window.CozeChatElements and window.CozeWebSDK.\n' +
+          "import '../cdn-global.js';\nexport {};\n"
+      ),
+    ],
     onwarn,
   },
 ];
