@@ -36,7 +36,10 @@ export default [
     output: {file: 'dist/cdn/coze-chat-elements.js', format: 'es', sourcemap: true},
     plugins: [
       ...plugins,
-      typings('coze-chat-elements.d.ts', "// The bundle exports what the package's main entry does.\nexport * from '../index.js';\n"),
+      typings(
+        'coze-chat-elements.d.ts',
+        "// The bundle exports what the package's main entry does.\nexport * from '../index.js';\n"
+      ),
     ],
     onwarn,
   },

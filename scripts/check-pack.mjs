@@ -49,7 +49,8 @@ for (const target of targets) {
   }
 }
 
-if (!pkg.scripts?.prepack?.includes('build')) problems.push('no prepack build: a fresh clone would pack no dist/');
+if (!pkg.scripts?.prepack?.includes('build'))
+  problems.push('no prepack build: a fresh clone would pack no dist/');
 if (!files.has('package.json') || !pkg.repository || !pkg.homepage || !pkg.bugs) {
   problems.push('package.json needs repository, homepage and bugs');
 }

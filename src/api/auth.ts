@@ -50,7 +50,9 @@ export class TokenSource {
   /** Whether a rejected token can be replaced (a token function, `onRefreshToken` or `tokenUrl` is set). */
   get canRefresh(): boolean {
     const options = this.#options();
-    return Boolean(typeof options.token === 'function' || options.onRefreshToken || options.tokenUrl);
+    return Boolean(
+      typeof options.token === 'function' || options.onRefreshToken || options.tokenUrl
+    );
   }
 
   /** The token to use now; obtains or renews one when needed. */
@@ -105,7 +107,9 @@ export class TokenSource {
         'The token was rejected and there is no onRefreshToken or token-url to get a new one.'
       );
     } else {
-      throw noToken('No token: set the token property (a token or a function), onRefreshToken or token-url.');
+      throw noToken(
+        'No token: set the token property (a token or a function), onRefreshToken or token-url.'
+      );
     }
     // A token set by the page while the refresh ran wins over the refreshed one.
     const option = tokenText(this.#options());

@@ -133,8 +133,15 @@ describe('TokenSource', () => {
     it('shares one call between concurrent callers and takes the place of onRefreshToken', async () => {
       const {refresh, calls} = counter(30);
       const other = counter();
-      const source = new TokenSource(() => ({token: (previous) => refresh(previous ?? ''), onRefreshToken: other.refresh}));
-      expect(await Promise.all([source.get(), source.get(), source.get()])).to.deep.equal(['t1', 't1', 't1']);
+      const source = new TokenSource(() => ({
+        token: (previous) => refresh(previous ?? ''),
+        onRefreshToken: other.refresh,
+      }));
+      expect(await Promise.all([source.get(), source.get(), source.get()])).to.deep.equal([
+        't1',
+        't1',
+        't1',
+      ]);
       expect(calls).to.have.length(1);
       expect(other.calls).to.deep.equal([]);
     });
@@ -160,7 +167,9 @@ describe('TokenSource', () => {
       expect(err).to.be.instanceOf(CozeApiError);
       expect(err.code).to.equal(4100);
       expect(err.message).to.equal('The token function failed: backend down');
-      const empty = (await rejection(new TokenSource(() => ({token: async () => ''})).get())) as CozeApiError;
+      const empty = (await rejection(
+        new TokenSource(() => ({token: async () => ''})).get()
+      )) as CozeApiError;
       expect(empty.message).to.equal('The token function returned no token.');
     });
   });

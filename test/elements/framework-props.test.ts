@@ -19,14 +19,19 @@ function visibleText(root: Element): string {
 }
 
 /** An inline chat on the emulator whose token comes from `supply`. */
-function mountWithFunction(supply: (previous?: string) => string | Promise<string>, user: string): Promise<CozeChat> {
-  return fixture<CozeChat>(html`<coze-chat
-    mode="inline"
-    bot-id="7500000000000000001"
-    api-base=${location.origin}
-    user-id=${user}
-    .token=${supply}
-  ></coze-chat>`);
+function mountWithFunction(
+  supply: (previous?: string) => string | Promise<string>,
+  user: string
+): Promise<CozeChat> {
+  return fixture<CozeChat>(
+    html`<coze-chat
+      mode="inline"
+      bot-id="7500000000000000001"
+      api-base=${location.origin}
+      user-id=${user}
+      .token=${supply}
+    ></coze-chat>`
+  );
 }
 
 describe('<coze-chat> callbacks that frameworks can pass', () => {
@@ -40,15 +45,20 @@ describe('<coze-chat> callbacks that frameworks can pass', () => {
       return calls.length === 1 ? `${token}_expired` : `${token}_fresh`;
     };
     const errors: CozeErrorEvent[] = [];
-    const chat = await fixture<CozeChat>(html`<coze-chat
-      mode="inline"
-      bot-id="7500000000000000001"
-      api-base=${location.origin}
-      user-id=${uniqueToken('visitor')}
-      .token=${supply}
-      @coze-error=${(e: CozeErrorEvent) => errors.push(e)}
-    ></coze-chat>`);
-    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'loaded with the supplied token');
+    const chat = await fixture<CozeChat>(
+      html`<coze-chat
+        mode="inline"
+        bot-id="7500000000000000001"
+        api-base=${location.origin}
+        user-id=${uniqueToken('visitor')}
+        .token=${supply}
+        @coze-error=${(e: CozeErrorEvent) => errors.push(e)}
+      ></coze-chat>`
+    );
+    await waitUntil(
+      () => deep(chat, 'coze-message-list', '.prologue'),
+      'loaded with the supplied token'
+    );
     await chat.send('hello with a token function');
     expect(lastRow(chat).dataset.status).to.equal('complete');
     expect(calls).to.deep.equal([undefined, `${token}_expired`]);
@@ -60,7 +70,10 @@ describe('<coze-chat> callbacks that frameworks can pass', () => {
     expect(chat.hasAttribute('token')).to.equal(false);
     // (Compared as booleans: the page text is long.)
     expect(visibleText(chat).includes(token), 'token in the DOM').to.equal(false);
-    expect(JSON.stringify(errors.map((e) => e.detail)).includes(token), 'token in an event').to.equal(false);
+    expect(
+      JSON.stringify(errors.map((e) => e.detail)).includes(token),
+      'token in an event'
+    ).to.equal(false);
   });
 
   it('keeps its token when a re-render passes a new token function', async () => {
@@ -82,7 +95,10 @@ describe('<coze-chat> callbacks that frameworks can pass', () => {
     const errors: CozeErrorEvent[] = [];
     const listen = (e: Event) => errors.push(e as CozeErrorEvent);
     document.addEventListener('coze-error', listen);
-    const chat = await mountWithFunction(() => Promise.reject(new Error('the site is down')), `u-${uniqueToken('failing')}`);
+    const chat = await mountWithFunction(
+      () => Promise.reject(new Error('the site is down')),
+      `u-${uniqueToken('failing')}`
+    );
     await chat.send('kept question');
     document.removeEventListener('coze-error', listen);
     await waitUntil(() => errors.length > 0, 'coze-error fired');
