@@ -15,7 +15,7 @@ const dropUnnamedEvents = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts', 'src/react/**'],
   outdir: '.',
   litelement: true,
   // package.json already points at ./custom-elements.json; the freshness check writes elsewhere.

@@ -1,5 +1,6 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {createEmulator} from './emulator/index.js';
+import {reactForTests} from './scripts/react-for-tests.mjs';
 import {launcherFor, selectedEngines} from './scripts/browsers.mjs';
 
 const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
@@ -18,7 +19,10 @@ export default {
   testFramework: {config: {timeout: 10000}},
   middleware: [emulator.koa()],
   filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
+  plugins: [
+    esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),
+    reactForTests(),
+  ],
   // Chromium, Firefox and WebKit; BROWSERS=firefox (or a comma-separated list) for fewer.
   browsers: selectedEngines().map(launcherFor),
 };

@@ -24,6 +24,8 @@ const required = [
   'dist/cdn/coze-chat-elements.d.ts',
   'dist/cdn/coze-chat-elements.iife.js',
   'dist/cdn/coze-chat-elements.iife.d.ts',
+  'dist/react/index.js',
+  'dist/react/index.d.ts',
 ];
 for (const path of required) {
   if (!files.has(path)) problems.push(`${path} is not in the package`);
