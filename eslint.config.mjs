@@ -15,8 +15,21 @@ export default tseslint.config(
     plugins: {'lit-a11y': litA11y},
     rules: {
       ...litA11y.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_'},
+      ],
       'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    // Type-aware: a promise is awaited, returned or explicitly voided, and never
+    // handed to a place that expects a plain function or condition.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: {parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname}},
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
@@ -34,6 +47,9 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts'],
-    rules: {'@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off'},
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   }
 );
