@@ -1,4 +1,5 @@
 import {html, LitElement, nothing} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
@@ -15,7 +16,6 @@ import {styles} from './coze-conversation-list.styles.js';
 
 /** Coze's limit on a conversation's name. */
 const maxNameLength = 100;
-
 
 /**
  * The reader's conversations with the bot, newest first under Today, Last 30
@@ -380,7 +380,7 @@ export class CozeConversationList extends LitElement {
           class="entry"
           type="button"
           tabindex=${tabbable ? 0 : -1}
-          aria-current=${current ? 'true' : nothing}
+          aria-current=${ifDefined(current ? 'true' : undefined)}
           @click=${() => this.#handleEntryClick(item)}
         >
           <span class="name" id=${nameId}>${name}</span>
