@@ -10,7 +10,11 @@ import {renderMarkdown} from '../src/markdown/render.js';
  * time of those re-renders times `every`: the naive cost of the whole burst,
  * estimated from a sample so the bench stays short.
  */
-function naiveBurst(answer: string, cuts: number[], every: number): {sampled: number; estimatedMs: number} {
+function naiveBurst(
+  answer: string,
+  cuts: number[],
+  every: number
+): {sampled: number; estimatedMs: number} {
   const el = document.createElement('div');
   document.body.append(el);
   let spent = 0;

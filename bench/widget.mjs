@@ -39,7 +39,12 @@ async function bundle(entry, platform = 'browser') {
 /** An SSE body with `answer` in `cuts.length` deltas, replayed by the emulator's `fixture` trigger. */
 function burstStream(answer, cuts) {
   const ids = {id: '7498100000000000103', conversation_id: '7498100000000000011', bot_id: BOT};
-  const chat = {id: '7498100000000000101', conversation_id: ids.conversation_id, bot_id: BOT, section_id: ids.conversation_id};
+  const chat = {
+    id: '7498100000000000101',
+    conversation_id: ids.conversation_id,
+    bot_id: BOT,
+    section_id: ids.conversation_id,
+  };
   const event = (name, data) => `event:${name}\ndata:${JSON.stringify(data)}\n\n`;
   const message = (content, extra = {}) => ({
     ...ids,
@@ -59,12 +64,20 @@ function burstStream(answer, cuts) {
     from = cut;
   }
   out += event('conversation.message.completed', message(answer, {created_at: 1750000002}));
-  out += event('conversation.chat.completed', {...chat, status: 'completed', completed_at: 1750000002});
+  out += event('conversation.chat.completed', {
+    ...chat,
+    status: 'completed',
+    completed_at: 1750000002,
+  });
   out += 'event:done\ndata:"[DONE]"\n\n';
   return out;
 }
 
-const TYPES = {'.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html; charset=utf-8'};
+const TYPES = {
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+};
 
 /** Serves the build, the host pages and the emulator on one loopback origin. */
 async function startServer({distDir, fixturesDir, naive}) {
@@ -78,7 +91,8 @@ ${body}</body></html>`;
     const url = new URL(req.url, 'http://localhost');
     if (await emulator.handle(req, res)) return;
     const headers = {'Cache-Control': 'no-store'};
-    if (url.pathname === '/plain') return res.writeHead(200, {...headers, 'Content-Type': TYPES['.html']}).end(page(''));
+    if (url.pathname === '/plain')
+      return res.writeHead(200, {...headers, 'Content-Type': TYPES['.html']}).end(page(''));
     if (url.pathname === '/widget') {
       const attrs = url.searchParams.get('attrs') ?? '';
       const origin = `http://${req.headers.host}`;
@@ -87,11 +101,15 @@ ${body}</body></html>`;
 <script type="module" src="/naive.js"></script>`;
       return res.writeHead(200, {...headers, 'Content-Type': TYPES['.html']}).end(page(tag));
     }
-    if (url.pathname === '/naive.js') return res.writeHead(200, {...headers, 'Content-Type': TYPES['.js']}).end(naive);
+    if (url.pathname === '/naive.js')
+      return res.writeHead(200, {...headers, 'Content-Type': TYPES['.js']}).end(naive);
     if (url.pathname.startsWith('/cdn/')) {
       const file = normalize(join(distDir, 'cdn', url.pathname.slice('/cdn/'.length)));
       if (file.startsWith(join(distDir, 'cdn')) && existsSync(file)) {
-        res.writeHead(200, {...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream'});
+        res.writeHead(200, {
+          ...headers,
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        });
         return createReadStream(file).pipe(res);
       }
     }
@@ -129,7 +147,8 @@ async function freshTab(browser) {
 }
 
 /** Two frames, then the tab has painted what the last task produced. */
-const settle = (tab) => tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const settle = (tab) =>
+  tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /** Resolves in the page when the widget has rendered (its launcher, or its panel). */
 const widgetRendered = () =>
@@ -176,7 +195,10 @@ async function clickToComposer(browser, origin, reps) {
   const warm = [];
   for (let rep = 0; rep < reps; rep++) {
     const t = await freshTab(browser);
-    await t.tab.goto(`${origin}/widget?attrs=${encodeURIComponent(`user-id="bench-click-${rep}"`)}`, {waitUntil: 'load'});
+    await t.tab.goto(
+      `${origin}/widget?attrs=${encodeURIComponent(`user-id="bench-click-${rep}"`)}`,
+      {waitUntil: 'load'}
+    );
     await t.tab.evaluate(widgetRendered);
     await settle(t.tab);
     const timeClick = async () => {
@@ -193,7 +215,8 @@ async function clickToComposer(browser, origin, reps) {
                   if (active.localName === 'coze-composer') inComposer = true;
                   active = active.shadowRoot.activeElement;
                 }
-                if (inComposer && active.localName === 'textarea') resolve(performance.now() - start);
+                if (inComposer && active.localName === 'textarea')
+                  resolve(performance.now() - start);
                 else requestAnimationFrame(poll);
               };
               poll();
@@ -202,10 +225,14 @@ async function clickToComposer(browser, origin, reps) {
           );
         });
       });
-      const launcher = await t.tab.evaluateHandle(() => document.querySelector('coze-chat').shadowRoot.querySelector('coze-launcher'));
+      const launcher = await t.tab.evaluateHandle(() =>
+        document.querySelector('coze-chat').shadowRoot.querySelector('coze-launcher')
+      );
       const box = await launcher.boundingBox();
       await t.tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      return t.tab.evaluate(() => Promise.race([window.__ready, new Promise((r) => setTimeout(() => r(Infinity), 10000))]));
+      return t.tab.evaluate(() =>
+        Promise.race([window.__ready, new Promise((r) => setTimeout(() => r(Infinity), 10000))])
+      );
     };
     cold.push(await timeClick());
     await t.tab.evaluate(() => document.querySelector('coze-chat').hide());
@@ -219,16 +246,24 @@ async function clickToComposer(browser, origin, reps) {
 
 async function burst(browser, origin, stream) {
   const t = await freshTab(browser);
-  await t.tab.goto(`${origin}/widget?attrs=${encodeURIComponent('mode="inline" user-id="bench-burst" style="display:block;height:640px"')}`, {
-    waitUntil: 'load',
-  });
-  await t.tab.waitForFunction(() => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-composer'), {timeout: 20000});
+  await t.tab.goto(
+    `${origin}/widget?attrs=${encodeURIComponent('mode="inline" user-id="bench-burst" style="display:block;height:640px"')}`,
+    {
+      waitUntil: 'load',
+    }
+  );
+  await t.tab.waitForFunction(
+    () => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-composer'),
+    {timeout: 20000}
+  );
   // Warm-up turn: the first answer pays for code that is compiled once.
   await t.tab.evaluate(() => document.querySelector('coze-chat').send('hello'));
   await settle(t.tab);
   await t.tab.evaluate(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({type: 'longtask'});
+    new PerformanceObserver((list) =>
+      window.__longTasks.push(...list.getEntries().map((e) => e.duration))
+    ).observe({type: 'longtask'});
   });
   const before = await t.busy();
   const seen = await t.tab.evaluate(async () => {
@@ -241,22 +276,42 @@ async function burst(browser, origin, stream) {
   await new Promise((r) => setTimeout(r, 100));
   const totalMs = (await t.busy()) - before;
   const longTasks = await t.tab.evaluate(() => window.__longTasks);
-  const naive = await t.tab.evaluate((a, c) => window.naiveBench.naiveBurst(a, c, 20), stream.answer, stream.cuts);
+  const naive = await t.tab.evaluate(
+    (a, c) => window.naiveBench.naiveBurst(a, c, 20),
+    stream.answer,
+    stream.cuts
+  );
   await t.close();
-  return {totalMs, longestMs: longTasks.length ? Math.max(...longTasks) : 0, longTasks: longTasks.length, naiveMs: naive.estimatedMs, sampled: naive.sampled, wallMs: seen.wallMs};
+  return {
+    totalMs,
+    longestMs: longTasks.length ? Math.max(...longTasks) : 0,
+    longTasks: longTasks.length,
+    naiveMs: naive.estimatedMs,
+    sampled: naive.sampled,
+    wallMs: seen.wallMs,
+  };
 }
 
 /** Main-thread time of each of `turns` question/answer turns in one inline chat. */
 async function turns(browser, origin, count) {
   const t = await freshTab(browser);
-  await t.tab.goto(`${origin}/widget?attrs=${encodeURIComponent('mode="inline" user-id="bench-turns" style="display:block;height:640px"')}`, {
-    waitUntil: 'load',
-  });
-  await t.tab.waitForFunction(() => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-composer'), {timeout: 20000});
+  await t.tab.goto(
+    `${origin}/widget?attrs=${encodeURIComponent('mode="inline" user-id="bench-turns" style="display:block;height:640px"')}`,
+    {
+      waitUntil: 'load',
+    }
+  );
+  await t.tab.waitForFunction(
+    () => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-composer'),
+    {timeout: 20000}
+  );
   const costs = [];
   for (let i = 1; i <= count; i++) {
     const before = await t.busy();
-    await t.tab.evaluate((n) => document.querySelector('coze-chat').send(`question number ${n}`), i);
+    await t.tab.evaluate(
+      (n) => document.querySelector('coze-chat').send(`question number ${n}`),
+      i
+    );
     await settle(t.tab);
     costs.push((await t.busy()) - before);
   }
@@ -271,7 +326,11 @@ async function loadOlder(browser, origin, pages) {
   const userId = 'bench-history';
   const messages = [];
   for (let i = 0; i < (pages + 1) * 10; i++) {
-    messages.push({role: 'user', type: 'question', content: `Question ${i}: what about the **${i}th** thing?`});
+    messages.push({
+      role: 'user',
+      type: 'question',
+      content: `Question ${i}: what about the **${i}th** thing?`,
+    });
     messages.push({
       role: 'assistant',
       type: 'answer',
@@ -285,21 +344,45 @@ async function loadOlder(browser, origin, pages) {
   }).then((r) => r.json());
   if (created.code !== 0) throw new Error(`seeding the history failed: ${created.msg}`);
   const t = await freshTab(browser);
-  await t.tab.goto(`${origin}/widget?attrs=${encodeURIComponent(`mode="inline" user-id="${userId}" style="display:block;height:640px"`)}`, {
-    waitUntil: 'load',
-  });
-  const rows = () => t.tab.evaluate(() => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-message-list')?.shadowRoot?.querySelectorAll('[part~="message"]').length ?? 0);
+  await t.tab.goto(
+    `${origin}/widget?attrs=${encodeURIComponent(`mode="inline" user-id="${userId}" style="display:block;height:640px"`)}`,
+    {
+      waitUntil: 'load',
+    }
+  );
+  const rows = () =>
+    t.tab.evaluate(
+      () =>
+        document
+          .querySelector('coze-chat')
+          ?.shadowRoot?.querySelector('coze-message-list')
+          ?.shadowRoot?.querySelectorAll('[part~="message"]').length ?? 0
+    );
   await t.tab.waitForFunction(
-    () => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-message-list')?.shadowRoot?.querySelector('[part~="load-older"]'),
+    () =>
+      document
+        .querySelector('coze-chat')
+        ?.shadowRoot?.querySelector('coze-message-list')
+        ?.shadowRoot?.querySelector('[part~="load-older"]'),
     {timeout: 20000}
   );
   const costs = [];
   for (let page = 1; page <= pages; page++) {
     const have = await rows();
     const before = await t.busy();
-    await t.tab.evaluate(() => document.querySelector('coze-chat').shadowRoot.querySelector('coze-message-list').shadowRoot.querySelector('[part~="load-older"]').click());
+    await t.tab.evaluate(() =>
+      document
+        .querySelector('coze-chat')
+        .shadowRoot.querySelector('coze-message-list')
+        .shadowRoot.querySelector('[part~="load-older"]')
+        .click()
+    );
     await t.tab.waitForFunction(
-      (n) => document.querySelector('coze-chat').shadowRoot.querySelector('coze-message-list').shadowRoot.querySelectorAll('[part~="message"]').length > n,
+      (n) =>
+        document
+          .querySelector('coze-chat')
+          .shadowRoot.querySelector('coze-message-list')
+          .shadowRoot.querySelectorAll('[part~="message"]').length > n,
       {timeout: 20000},
       have
     );
@@ -332,7 +415,11 @@ export async function benchWidget(browser, {distDir, reps, turnCount, olderPages
     return {
       firstLoad: await firstLoad(browser, origin, reps),
       click: await clickToComposer(browser, origin, reps),
-      burst: {...(await burst(browser, origin, {answer, cuts})), chars: answer.length, deltas: cuts.length},
+      burst: {
+        ...(await burst(browser, origin, {answer, cuts})),
+        chars: answer.length,
+        deltas: cuts.length,
+      },
       turns: await turns(browser, origin, turnCount),
       older: await loadOlder(browser, origin, olderPages),
     };
@@ -341,4 +428,3 @@ export async function benchWidget(browser, {distDir, reps, turnCount, olderPages
     await rm(fixturesDir, {recursive: true, force: true});
   }
 }
-

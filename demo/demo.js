@@ -44,7 +44,13 @@ if (form) {
 }
 
 // Show what the widget reports, as a page integrating it would.
-for (const type of ['coze-show', 'coze-hide', 'coze-message', 'coze-error', 'coze-conversation-change']) {
+for (const type of [
+  'coze-show',
+  'coze-hide',
+  'coze-message',
+  'coze-error',
+  'coze-conversation-change',
+]) {
   document.addEventListener(type, (event) => console.info(`[demo] ${type}`, event.detail ?? ''));
 }
 
@@ -54,7 +60,11 @@ document.addEventListener('coze-tool-call', (event) => {
   event.respondWith(
     event.detail.toolCalls.map((call) => ({
       toolCallId: call.id,
-      output: JSON.stringify({city: call.arguments?.city ?? 'here', temperature: '18°C', sky: 'clear'}),
+      output: JSON.stringify({
+        city: call.arguments?.city ?? 'here',
+        temperature: '18°C',
+        sky: 'clear',
+      }),
     }))
   );
 });

@@ -15,11 +15,15 @@ if (start < 0 || end < 0) throw new Error('README.md has no options table marker
 const rows = readme
   .slice(start, end)
   .split('\n')
-  .filter((line) => line.startsWith('|') && !line.startsWith('|---') && !line.startsWith('| official'));
+  .filter(
+    (line) => line.startsWith('|') && !line.startsWith('|---') && !line.startsWith('| official')
+  );
 
 const codes = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
 const attributes = new Set((chat.attributes ?? []).map((a) => a.name));
-const members = new Set((chat.members ?? []).filter((m) => m.privacy !== 'private').map((m) => m.name));
+const members = new Set(
+  (chat.members ?? []).filter((m) => m.privacy !== 'private').map((m) => m.name)
+);
 const events = new Set((chat.events ?? []).map((e) => e.name));
 
 const problems = [];
@@ -47,7 +51,9 @@ for (const attribute of attributes) {
   }
 }
 if (problems.length) {
-  console.error(`README option table and custom-elements.json disagree:\n  ${problems.join('\n  ')}`);
+  console.error(
+    `README option table and custom-elements.json disagree:\n  ${problems.join('\n  ')}`
+  );
   process.exit(1);
 }
 console.log(`README option table matches custom-elements.json (${rows.length} rows).`);

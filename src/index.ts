@@ -6,7 +6,13 @@ import './define.js';
 
 export * from './elements/index.js';
 export * from './events/index.js';
-export type {ChatActions, ChatError, ChatMessage, ChatSnapshot, MessageStatus} from './state/types.js';
+export type {
+  ChatActions,
+  ChatError,
+  ChatMessage,
+  ChatSnapshot,
+  MessageStatus,
+} from './state/types.js';
 export {chatActionsContext, chatStateContext, chatUiContext} from './state/context.js';
 export type {UiConfig} from './state/ui-config.js';
 export type {Lang, Strings} from './i18n/index.js';

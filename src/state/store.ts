@@ -1,5 +1,12 @@
 import type {CozeClient} from '../api/client.js';
-import type {BotInfo, CozeChat, CozeMessage, CozeStreamEvent, EnterMessage, ToolCall} from '../api/types.js';
+import type {
+  BotInfo,
+  CozeChat,
+  CozeMessage,
+  CozeStreamEvent,
+  EnterMessage,
+  ToolCall,
+} from '../api/types.js';
 import {
   emptySnapshot,
   LocalErrorCode,
@@ -114,10 +121,18 @@ export function toChatError(error: unknown): ChatError {
             : Number(e.code);
     return {code, message: e.message ?? '', ...(e.logId ? {logId: e.logId} : {})};
   }
-  return {code: LocalErrorCode.network, message: error instanceof Error ? error.message : String(error)};
+  return {
+    code: LocalErrorCode.network,
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
-function toSummary(c: {id: string; name?: string; updated_at?: number; created_at?: number}): ConversationSummary {
+function toSummary(c: {
+  id: string;
+  name?: string;
+  updated_at?: number;
+  created_at?: number;
+}): ConversationSummary {
   return {id: c.id, name: c.name ?? '', updatedAt: Number(c.updated_at ?? c.created_at ?? 0)};
 }
 
@@ -160,8 +175,10 @@ export class ConversationStore {
       retry: (key?: string) => this.retry(key),
       loadOlder: () => this.loadOlder(),
       regenerate: () => this.regenerate(),
-      uploadFile: (file: File, o?: Parameters<ChatActions['uploadFile']>[1]) => this.uploadFile(file, o),
-      transcribe: (audio: Blob, signal?: AbortSignal) => this.#options.backend.transcribe(audio, undefined, {signal}),
+      uploadFile: (file: File, o?: Parameters<ChatActions['uploadFile']>[1]) =>
+        this.uploadFile(file, o),
+      transcribe: (audio: Blob, signal?: AbortSignal) =>
+        this.#options.backend.transcribe(audio, undefined, {signal}),
       setQuote: (quote: QuotedReply | undefined) => this.#update({quote}),
       feedback: (key: string, type: 'like' | 'unlike' | undefined, details?: FeedbackDetails) =>
         this.feedback(key, type, details),
@@ -215,7 +232,9 @@ export class ConversationStore {
     for (const file of files) if (file.previewUrl) rememberThumbnail(file.fileId, file.previewUrl);
     const user = userMessage(question, files, this.#snapshot.quote);
     this.#update({messages: [...this.#snapshot.messages, user], quote: undefined});
-    const current = this.#snapshot.conversations?.items.find((c) => c.id === this.#snapshot.conversationId);
+    const current = this.#snapshot.conversations?.items.find(
+      (c) => c.id === this.#snapshot.conversationId
+    );
     if (current) this.#listed({...current, updatedAt: Math.floor(Date.now() / 1000)});
     await this.#run(user);
   }
@@ -228,7 +247,11 @@ export class ConversationStore {
 
   async uploadFile(
     file: File,
-    options: {onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal; previewUrl?: string} = {}
+    options: {
+      onProgress?: (loaded: number, total: number) => void;
+      signal?: AbortSignal;
+      previewUrl?: string;
+    } = {}
   ): Promise<MessageFile> {
     const {onProgress, signal, previewUrl} = options;
     const uploaded = await this.#options.backend.uploadFile(file, file.name, {
@@ -244,7 +267,11 @@ export class ConversationStore {
     };
   }
 
-  async feedback(key: string, type: 'like' | 'unlike' | undefined, details: FeedbackDetails = {}): Promise<void> {
+  async feedback(
+    key: string,
+    type: 'like' | 'unlike' | undefined,
+    details: FeedbackDetails = {}
+  ): Promise<void> {
     const message = this.#snapshot.messages.find((m) => m.key === key);
     const conversationId = this.#snapshot.conversationId;
     if (!message?.id || !conversationId) return;
@@ -301,7 +328,9 @@ export class ConversationStore {
     if (!list) return;
     const old = list.items.find((c) => c.id === summary.id);
     const entry = {...summary, name: summary.name || old?.name || ''};
-    this.#update({conversations: {...list, items: [entry, ...list.items.filter((c) => c.id !== summary.id)]}});
+    this.#update({
+      conversations: {...list, items: [entry, ...list.items.filter((c) => c.id !== summary.id)]},
+    });
   }
 
   async loadConversations(more = false): Promise<void> {
@@ -321,11 +350,16 @@ export class ConversationStore {
         pageNum: Math.floor(have.length / conversationPageSize) + 1,
         pageSize: conversationPageSize,
       });
-      const items = [...have, ...page.conversations.map(toSummary).filter((c) => !have.some((h) => h.id === c.id))];
+      const items = [
+        ...have,
+        ...page.conversations.map(toSummary).filter((c) => !have.some((h) => h.id === c.id)),
+      ];
       items.sort((a, b) => b.updatedAt - a.updatedAt);
       this.#update({conversations: {items, hasMore: page.hasMore, loading: false}});
     } catch (error) {
-      this.#update({conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: false}});
+      this.#update({
+        conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: false},
+      });
       this.#fail(toChatError(error));
     }
   }
@@ -347,7 +381,10 @@ export class ConversationStore {
       const list = this.#snapshot.conversations;
       if (list) {
         this.#update({
-          conversations: {...list, items: list.items.map((c) => (c.id === id ? {...c, name: trimmed} : c))},
+          conversations: {
+            ...list,
+            items: list.items.map((c) => (c.id === id ? {...c, name: trimmed} : c)),
+          },
         });
       }
     } catch (error) {
@@ -364,7 +401,8 @@ export class ConversationStore {
       throw error;
     }
     const list = this.#snapshot.conversations;
-    if (list) this.#update({conversations: {...list, items: list.items.filter((c) => c.id !== id)}});
+    if (list)
+      this.#update({conversations: {...list, items: list.items.filter((c) => c.id !== id)}});
     // The next question starts a new conversation.
     if (id === this.#snapshot.conversationId) this.#showConversation(undefined);
   }
@@ -425,7 +463,12 @@ export class ConversationStore {
     try {
       const page = await this.#options.backend.listMessages(
         conversationId,
-        {order: 'desc', limit: this.#pageSize, afterId: this.#olderCursor, includeMiddleMessage: true},
+        {
+          order: 'desc',
+          limit: this.#pageSize,
+          afterId: this.#olderCursor,
+          includeMiddleMessage: true,
+        },
         {signal: this.#loading.signal}
       );
       this.#olderCursor = page.lastId ?? this.#olderCursor;
@@ -482,17 +525,31 @@ export class ConversationStore {
     if (config.type === 'bot') {
       const [bot, conversations] = await Promise.all([
         backend.getBotInfo(config.botId, {signal}),
-        backend.listConversations({botId: config.botId, connectorId, userId, pageSize: 1}, {signal}),
+        backend.listConversations(
+          {botId: config.botId, connectorId, userId, pageSize: 1},
+          {signal}
+        ),
       ]);
       const latest = conversations.conversations[0];
       return {bot, conversationId: latest?.id, sectionId: latest?.last_section_id};
     }
     const {appId, workflowId, appVersion} = config;
     const [app, flow, conversation] = await Promise.all([
-      backend.getAppInfo(appId, {connectorId, ...(appVersion ? {version: appVersion} : {})}, {signal}),
+      backend.getAppInfo(
+        appId,
+        {connectorId, ...(appVersion ? {version: appVersion} : {})},
+        {signal}
+      ),
       backend.getWorkflowInfo(workflowId, {connectorId}, {signal}),
       backend.createConversation(
-        {appId, workflowId, connectorId, userId, conversationName: appConversationName, getOrCreate: true},
+        {
+          appId,
+          workflowId,
+          connectorId,
+          userId,
+          conversationName: appConversationName,
+          getOrCreate: true,
+        },
         {signal}
       ),
     ]);
@@ -535,7 +592,10 @@ export class ConversationStore {
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
     const created = await this.#create(signal, false);
-    this.#update({conversationId: created.id, ...(created.last_section_id ? {sectionId: created.last_section_id} : {})});
+    this.#update({
+      conversationId: created.id,
+      ...(created.last_section_id ? {sectionId: created.last_section_id} : {}),
+    });
     this.#listed(toSummary(created));
     this.#options.notify?.({type: 'conversation', conversationId: created.id});
     return created.id;
@@ -553,7 +613,9 @@ export class ConversationStore {
             workflowId: config.workflowId,
             connectorId,
             userId,
-            conversationName: fresh ? `Conversation ${new Date().toISOString()}` : appConversationName,
+            conversationName: fresh
+              ? `Conversation ${new Date().toISOString()}`
+              : appConversationName,
             getOrCreate: !fresh,
           },
       {signal}
@@ -606,10 +668,20 @@ export class ConversationStore {
     const calls = turn.toolCalls;
     turn.toolCalls = undefined;
     if (!calls?.length || !turn.conversationId || !turn.chatId) return {events: undefined};
-    const requests = calls.map((c) => ({id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments)}));
+    const requests = calls.map((c) => ({
+      id: c.id,
+      name: c.function.name,
+      arguments: parseArguments(c.function.arguments),
+    }));
     const outputs = this.#options.runTools?.(requests);
     // Nobody on the page answered: the reader is told which function the bot wanted.
-    if (!outputs) return {failure: {code: LocalErrorCode.unsupported, message: requests.map((r) => r.name).join(', ')}};
+    if (!outputs)
+      return {
+        failure: {
+          code: LocalErrorCode.unsupported,
+          message: requests.map((r) => r.name).join(', '),
+        },
+      };
     const results = await outputs;
     signal.throwIfAborted();
     const events = this.#options.backend.submitToolOutputs(
@@ -623,11 +695,21 @@ export class ConversationStore {
     return {events};
   }
 
-  #stream(conversationId: string, message: EnterMessage, signal: AbortSignal): AsyncIterable<CozeStreamEvent> {
+  #stream(
+    conversationId: string,
+    message: EnterMessage,
+    signal: AbortSignal
+  ): AsyncIterable<CozeStreamEvent> {
     const config = this.#options.config();
     const {userId, connectorId, parameters} = config;
     const additionalMessages = [message];
-    const common = {userId, connectorId, conversationId, additionalMessages, ...(parameters ? {parameters} : {})};
+    const common = {
+      userId,
+      connectorId,
+      conversationId,
+      additionalMessages,
+      ...(parameters ? {parameters} : {}),
+    };
     return config.type === 'bot'
       ? this.#options.backend.streamChat({...common, botId: config.botId}, {signal})
       : this.#options.backend.streamWorkflowChat(
@@ -649,7 +731,11 @@ export class ConversationStore {
         this.#noteChat(turn, event.chat);
         return undefined;
       case 'conversation.message.delta':
-        if (event.message.role === 'assistant' && event.message.type === 'answer' && event.message.content_type !== 'card') {
+        if (
+          event.message.role === 'assistant' &&
+          event.message.type === 'answer' &&
+          event.message.content_type !== 'card'
+        ) {
           this.#delta(turn, event.message);
         }
         return undefined;
@@ -675,7 +761,8 @@ export class ConversationStore {
 
   #noteChat(turn: Turn, chat: CozeChat): void {
     turn.chatId = chat.id;
-    if (chat.section_id && chat.section_id !== this.#snapshot.sectionId) this.#update({sectionId: chat.section_id});
+    if (chat.section_id && chat.section_id !== this.#snapshot.sectionId)
+      this.#update({sectionId: chat.section_id});
     const inserted = chat.inserted_additional_messages?.at(-1)?.id;
     if (inserted) this.#replace(turn.userKey, (m) => ({...m, id: inserted, chatId: chat.id}));
     if (chat.conversation_id && chat.conversation_id !== this.#snapshot.conversationId) {
@@ -727,7 +814,12 @@ export class ConversationStore {
     const key = this.#answerKey(turn, message);
     this.#flush();
     const done = this.#replace(key, (m) => {
-      const read = assistantFromCoze(message, 'complete', {...m, content: message.content, contentType: message.content_type, status: 'complete'});
+      const read = assistantFromCoze(message, 'complete', {
+        ...m,
+        content: message.content,
+        contentType: message.content_type,
+        status: 'complete',
+      });
       // Reasoning arrives in deltas; a completed message rarely repeats it.
       return message.reasoning_content ? {...read, reasoning: message.reasoning_content} : read;
     });
@@ -747,7 +839,8 @@ export class ConversationStore {
     } else if (failure) {
       if (open.length) {
         // Keep what arrived, marked as failed.
-        for (const key of open) this.#replace(key, (m) => ({...m, status: 'error', error: failure}));
+        for (const key of open)
+          this.#replace(key, (m) => ({...m, status: 'error', error: failure}));
       } else if (!turn.answers.size) {
         this.#replace(turn.userKey, (m) => ({...m, status: 'error', error: failure}));
       }
@@ -766,7 +859,9 @@ export class ConversationStore {
 
   #replace(key: string, change: (m: ChatMessage) => ChatMessage): ChatMessage | undefined {
     let changed: ChatMessage | undefined;
-    const messages = this.#snapshot.messages.map((m) => (m.key === key ? (changed = change(m)) : m));
+    const messages = this.#snapshot.messages.map((m) =>
+      m.key === key ? (changed = change(m)) : m
+    );
     if (changed) this.#update({messages});
     return changed;
   }

@@ -39,15 +39,24 @@ function fitMeta(value: string): string | undefined {
 }
 
 /** The `additional_messages` entry for a question with its files and quote. */
-export function toEnterMessage(text: string, files: readonly MessageFile[] = [], quote?: QuotedReply): EnterMessage {
+export function toEnterMessage(
+  text: string,
+  files: readonly MessageFile[] = [],
+  quote?: QuotedReply
+): EnterMessage {
   const question = quote ? `${quoteBlock(quote)}\n\n${text}` : text;
   const meta: Record<string, string> = {};
   if (files.length) {
-    const listed = fitMeta(JSON.stringify(files.map((f) => ({id: f.fileId, name: f.name.slice(0, 60), size: f.size, kind: f.kind}))));
+    const listed = fitMeta(
+      JSON.stringify(
+        files.map((f) => ({id: f.fileId, name: f.name.slice(0, 60), size: f.size, kind: f.kind}))
+      )
+    );
     if (listed) meta[filesKey] = listed;
   }
   if (quote?.text) meta[quoteKey] = JSON.stringify({text: quote.text.slice(0, 400)});
-  else if (quote?.imageUrl) meta[quoteKey] = fitMeta(JSON.stringify({imageUrl: quote.imageUrl})) ?? '{}';
+  else if (quote?.imageUrl)
+    meta[quoteKey] = fitMeta(JSON.stringify({imageUrl: quote.imageUrl})) ?? '{}';
   const metaData = Object.keys(meta).length ? {meta_data: meta} : {};
   if (!files.length) return {role: 'user', content: question, content_type: 'text', ...metaData};
   const items = [
@@ -73,7 +82,10 @@ function userFromCoze(m: CozeMessage, base: ChatMessage): ChatMessage {
   if (m.content_type === 'object_string') {
     const items = parseObjectString(m.content) ?? [];
     text = items.find((i) => i.type === 'text')?.text ?? '';
-    const listed = parseJson<Array<{id: string; name?: string; size?: number; kind?: 'image' | 'file'}>>(m.meta_data?.[filesKey]) ?? [];
+    const listed =
+      parseJson<Array<{id: string; name?: string; size?: number; kind?: 'image' | 'file'}>>(
+        m.meta_data?.[filesKey]
+      ) ?? [];
     files = items
       .filter((i) => (i.type === 'file' || i.type === 'image') && i.file_id)
       .map((i) => {
@@ -103,7 +115,11 @@ function userFromCoze(m: CozeMessage, base: ChatMessage): ChatMessage {
 }
 
 /** An assistant message, with question-node options and card fallbacks read out. */
-export function assistantFromCoze(m: CozeMessage, status: MessageStatus, base: ChatMessage = baseOf(m, status)): ChatMessage {
+export function assistantFromCoze(
+  m: CozeMessage,
+  status: MessageStatus,
+  base: ChatMessage = baseOf(m, status)
+): ChatMessage {
   if (m.type === 'function_call') {
     const call = parseFunctionCall(m.content);
     return {
@@ -155,7 +171,12 @@ function baseOf(m: CozeMessage, status: MessageStatus): ChatMessage {
 /** Message types the transcript shows. */
 export function shown(m: CozeMessage): boolean {
   if (m.role === 'user') return m.type === 'question' || m.type === '';
-  return m.type === 'answer' || m.type === 'function_call' || m.type === 'tool_response' || m.type === 'tool_output';
+  return (
+    m.type === 'answer' ||
+    m.type === 'function_call' ||
+    m.type === 'tool_response' ||
+    m.type === 'tool_output'
+  );
 }
 
 export function isToolResponse(m: CozeMessage): boolean {
@@ -163,7 +184,10 @@ export function isToolResponse(m: CozeMessage): boolean {
 }
 
 /** Attaches a tool response to the latest call still waiting for one; returns the updated list. */
-export function attachToolOutput(messages: readonly ChatMessage[], m: CozeMessage): readonly ChatMessage[] {
+export function attachToolOutput(
+  messages: readonly ChatMessage[],
+  m: CozeMessage
+): readonly ChatMessage[] {
   const index = messages.findLastIndex((x) => x.tool && x.tool.output === undefined);
   if (index < 0) return messages;
   const call = messages[index];
@@ -182,13 +206,20 @@ export function fromHistory(page: readonly CozeMessage[]): ChatMessage[] {
       continue;
     }
     const base = baseOf(m, 'complete');
-    out = [...out, m.role === 'user' ? userFromCoze(m, base) : assistantFromCoze(m, 'complete', base)];
+    out = [
+      ...out,
+      m.role === 'user' ? userFromCoze(m, base) : assistantFromCoze(m, 'complete', base),
+    ];
   }
   return [...out];
 }
 
 /** A new user message in the transcript. */
-export function userMessage(text: string, files: readonly MessageFile[] = [], quote?: QuotedReply): ChatMessage {
+export function userMessage(
+  text: string,
+  files: readonly MessageFile[] = [],
+  quote?: QuotedReply
+): ChatMessage {
   return {
     key: newKey(),
     role: 'user',

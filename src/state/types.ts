@@ -153,14 +153,22 @@ export interface ChatActions {
   /** Uploads a file for the next question; reports progress as it goes. */
   uploadFile(
     file: File,
-    options?: {onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal; previewUrl?: string}
+    options?: {
+      onProgress?: (loaded: number, total: number) => void;
+      signal?: AbortSignal;
+      previewUrl?: string;
+    }
   ): Promise<MessageFile>;
   /** Turns recorded speech (WAV) into text. */
   transcribe(audio: Blob, signal?: AbortSignal): Promise<string>;
   /** Sets (or, with undefined, removes) the reply quoted into the next question. */
   setQuote(quote: QuotedReply | undefined): void;
   /** Likes or unlikes an answer, or (undefined) takes the feedback back. */
-  feedback(key: string, type: 'like' | 'unlike' | undefined, details?: FeedbackDetails): Promise<void>;
+  feedback(
+    key: string,
+    type: 'like' | 'unlike' | undefined,
+    details?: FeedbackDetails
+  ): Promise<void>;
   /** Starts a new context section: the bot forgets what came before. */
   clearContext(): Promise<void>;
   /** Starts a new, empty conversation; resolves to its id (undefined when it could not be created). */

@@ -6,18 +6,20 @@ const APP = '7500000000000000101';
 const FLOW = '7500000000000000102';
 
 async function mountApp(token: string, extra: {version?: string} = {}): Promise<CozeChat> {
-  return fixture<CozeChat>(html`<coze-chat
-    mode="inline"
-    type="app"
-    app-id=${APP}
-    workflow-id=${FLOW}
-    app-version=${extra.version ?? ''}
-    token=${token}
-    api-base=${location.origin}
-    user-id=${`u-${token}`}
-    user-nickname="Ada"
-    parameters='{"store":"north"}'
-  ></coze-chat>`);
+  return fixture<CozeChat>(
+    html`<coze-chat
+      mode="inline"
+      type="app"
+      app-id=${APP}
+      workflow-id=${FLOW}
+      app-version=${extra.version ?? ''}
+      token=${token}
+      api-base=${location.origin}
+      user-id=${`u-${token}`}
+      user-nickname="Ada"
+      parameters='{"store":"north"}'
+    ></coze-chat>`
+  );
 }
 
 describe('<coze-chat type="app">', () => {
@@ -35,11 +37,25 @@ describe('<coze-chat type="app">', () => {
 
     const log = await loggedRequests(token);
     expect(log.find((r) => r.path === `/v1/apps/${APP}`)!.query.version).to.equal('0.0.3');
-    const create = log.find((r) => r.path === '/v1/conversation/create')!.body as Record<string, unknown>;
-    expect(create).to.include({app_id: APP, workflow_id: FLOW, conversation_name: 'Default', get_or_create: true, connector_id: '999'});
+    const create = log.find((r) => r.path === '/v1/conversation/create')!.body as Record<
+      string,
+      unknown
+    >;
+    expect(create).to.include({
+      app_id: APP,
+      workflow_id: FLOW,
+      conversation_name: 'Default',
+      get_or_create: true,
+      connector_id: '999',
+    });
     const run = log.find((r) => r.path === '/v1/workflows/chat')!;
     const body = run.body as Record<string, unknown>;
-    expect(body).to.include({workflow_id: FLOW, app_id: APP, connector_id: '999', workflow_version: '0.0.3'});
+    expect(body).to.include({
+      workflow_id: FLOW,
+      app_id: APP,
+      connector_id: '999',
+      workflow_version: '0.0.3',
+    });
     expect(body.conversation_id).to.match(/^\d{19}$/);
     expect(body.parameters).to.deep.equal({store: 'north'});
     expect(body.ext).to.deep.equal({user_id: `u-${token}`});
@@ -56,7 +72,12 @@ describe('<coze-chat type="app">', () => {
     expect(deep(chat, 'coze-message-list', '[part~="error"]')).to.equal(null);
     await chat.send('M');
     expect(lastRow(chat).textContent).to.contain('size M');
-    expect(messages(chat).map((m) => m.dataset.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
+    expect(messages(chat).map((m) => m.dataset.role)).to.deep.equal([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
   });
 
   it('keeps the same conversation across reloads', async () => {
@@ -71,10 +92,14 @@ describe('<coze-chat type="app">', () => {
 
   it('shows the chatflow failure with its string code as a readable error', async () => {
     const chat = await mountApp(uniqueToken('appfail'));
-    const error = new Promise<CustomEvent>((resolve) => chat.addEventListener('coze-error', (e) => resolve(e as CustomEvent), {once: true}));
+    const error = new Promise<CustomEvent>((resolve) =>
+      chat.addEventListener('coze-error', (e) => resolve(e as CustomEvent), {once: true})
+    );
     await chat.send('fail chat');
     expect((await error).detail.code).to.equal(720702204);
-    expect(deep(chat, 'coze-message-list', '[part~="error"]')!.textContent!.trim().length).to.be.greaterThan(10);
+    expect(
+      deep(chat, 'coze-message-list', '[part~="error"]')!.textContent!.trim().length
+    ).to.be.greaterThan(10);
     await expect(chat).to.be.accessible();
   });
 });

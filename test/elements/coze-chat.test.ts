@@ -42,7 +42,8 @@ describe('<coze-chat> floating', () => {
   it('opens on click, fires the show events, and moves focus to the input', async () => {
     const chat = await mountChat(uniqueToken('open'));
     const events: string[] = [];
-    for (const type of ['coze-before-show', 'coze-show']) chat.addEventListener(type, () => events.push(type));
+    for (const type of ['coze-before-show', 'coze-show'])
+      chat.addEventListener(type, () => events.push(type));
     launcherButton(chat).click();
     await oneEvent(chat, 'coze-show');
     expect(events).to.deep.equal(['coze-before-show', 'coze-show']);
@@ -51,7 +52,10 @@ describe('<coze-chat> floating', () => {
     await chat.updateComplete;
     expect(launcherButton(chat).getAttribute('aria-expanded')).to.equal('true');
     // (Compared as booleans: chai's diff of two unequal elements never finishes.)
-    expect(deep(chat, 'coze-composer')!.shadowRoot!.activeElement === input(chat), 'focus in the input').to.equal(true);
+    expect(
+      deep(chat, 'coze-composer')!.shadowRoot!.activeElement === input(chat),
+      'focus in the input'
+    ).to.equal(true);
     await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'prologue shown');
     await expect(chat).to.be.accessible();
   });
@@ -79,7 +83,9 @@ describe('<coze-chat> floating', () => {
     expect(chat.open).to.equal(false);
     const launcher = deep(chat, 'coze-launcher')!;
     expect(chat.shadowRoot!.activeElement === launcher, 'focus on the launcher').to.equal(true);
-    expect(launcher.shadowRoot!.activeElement === launcherButton(chat), 'on its button').to.equal(true);
+    expect(launcher.shadowRoot!.activeElement === launcherButton(chat), 'on its button').to.equal(
+      true
+    );
   });
 
   it('counts answers that arrive while closed on the launcher', async () => {
@@ -144,7 +150,14 @@ describe('<coze-chat> chatting with the emulator', () => {
   it('generates a user id once and keeps it across reloads', async () => {
     localStorage.removeItem('coze-chat-elements:user-id');
     const token = uniqueToken('uid');
-    const chat = await fixture<CozeChat>(html`<coze-chat mode="inline" bot-id="7500000000000000001" token=${token} api-base=${location.origin}></coze-chat>`);
+    const chat = await fixture<CozeChat>(
+      html`<coze-chat
+        mode="inline"
+        bot-id="7500000000000000001"
+        token=${token}
+        api-base=${location.origin}
+      ></coze-chat>`
+    );
     await chat.send('hello');
     const stored = localStorage.getItem('coze-chat-elements:user-id');
     expect(stored).to.match(/^web-/);
@@ -174,14 +187,19 @@ describe('<coze-chat> chatting with the emulator', () => {
     for (let i = 1; i <= 11; i++) await chat.send(`question ${i}`);
     chat.remove();
     const again = await mountChat(token, {mode: 'inline'});
-    await waitUntil(() => deep(again, 'coze-message-list', '[part~="load-older"]'), 'load older shown');
+    await waitUntil(
+      () => deep(again, 'coze-message-list', '[part~="load-older"]'),
+      'load older shown'
+    );
     expect(messages(again)).to.have.length(20);
     expect(messages(again)[0].textContent).to.contain('question 2');
     deep<HTMLButtonElement>(again, 'coze-message-list', '[part~="load-older"]')!.click();
     await waitUntil(() => messages(again).length === 22, 'older page loaded');
     expect(messages(again)[0].textContent).to.contain('question 1');
     expect(deep(again, 'coze-message-list', '[part~="load-older"]')).to.equal(null);
-    const page = (await loggedRequests(token)).filter((r) => r.path === '/v1/conversation/message/list').at(-1)!;
+    const page = (await loggedRequests(token))
+      .filter((r) => r.path === '/v1/conversation/message/list')
+      .at(-1)!;
     expect((page.body as {after_id?: string}).after_id).to.match(/^\d{19}$/);
   }).timeout(30000);
 
@@ -199,7 +217,11 @@ describe('<coze-chat> chatting with the emulator', () => {
     const done = chat.send('slow please');
     await waitUntil(() => lastRow(chat)?.dataset.role === 'assistant', 'answer started');
     expect(transcript.getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 20, 'streaming', {timeout: 8000});
+    await waitUntil(
+      () => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 20,
+      'streaming',
+      {timeout: 8000}
+    );
     await expect(chat).to.be.accessible();
     expect(announcements).to.deep.equal([]);
     await done;
@@ -244,12 +266,17 @@ describe('<coze-chat> chatting with the emulator', () => {
     const token = uniqueToken('stop');
     const chat = await mountChat(token, {mode: 'inline'});
     await ask(chat, 'slow');
-    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 5, 'streaming', {timeout: 8000});
+    await waitUntil(() => (deep(lastRow(chat), '.md')?.textContent ?? '').length > 5, 'streaming', {
+      timeout: 8000,
+    });
     deep<HTMLButtonElement>(chat, 'coze-composer', '[part~="stop-button"]')!.click();
     await waitUntil(() => lastRow(chat).dataset.status === 'canceled', 'canceled');
     const partial = deep(lastRow(chat), '[part~="bubble"]')!.textContent!;
     expect(partial.length).to.be.greaterThan(0);
-    await waitUntil(async () => (await loggedRequests(token)).some((r) => r.path === '/v3/chat/cancel'), 'cancel sent');
+    await waitUntil(
+      async () => (await loggedRequests(token)).some((r) => r.path === '/v3/chat/cancel'),
+      'cancel sent'
+    );
     const log = await loggedRequests(token);
     const started = log.find((r) => r.path === '/v3/chat')!;
     const cancel = log.find((r) => r.path === '/v3/chat/cancel')!;
@@ -258,7 +285,11 @@ describe('<coze-chat> chatting with the emulator', () => {
       chat_id: (cancel.body as {chat_id: string}).chat_id,
     });
     expect((cancel.body as {chat_id: string}).chat_id).to.match(/^\d{19}$/);
-    await waitUntil(async () => (await loggedRequests(token)).find((r) => r.path === '/v3/chat')!.clientAborted === true, 'the stream was aborted');
+    await waitUntil(
+      async () =>
+        (await loggedRequests(token)).find((r) => r.path === '/v3/chat')!.clientAborted === true,
+      'the stream was aborted'
+    );
     expect(deep(lastRow(chat), '[part~="retry-button"]')).to.exist;
   });
 
@@ -302,13 +333,20 @@ describe('<coze-chat> failures', () => {
   it('gets the first token from onRefreshToken when none is set, sharing one call', async () => {
     const token = uniqueToken('first');
     let calls = 0;
-    const chat = await fixture<CozeChat>(html`<coze-chat mode="inline" bot-id="7500000000000000001" api-base=${location.origin} user-id=${`u-${token}`}
-      .onRefreshToken=${async (old: string) => {
-        calls++;
-        expect(old).to.equal('');
-        await aTimeout(20);
-        return token;
-      }}></coze-chat>`);
+    const chat = await fixture<CozeChat>(
+      html`<coze-chat
+        mode="inline"
+        bot-id="7500000000000000001"
+        api-base=${location.origin}
+        user-id=${`u-${token}`}
+        .onRefreshToken=${async (old: string) => {
+          calls++;
+          expect(old).to.equal('');
+          await aTimeout(20);
+          return token;
+        }}
+      ></coze-chat>`
+    );
     await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'loaded with a token');
     expect(calls).to.equal(1);
   });
@@ -327,10 +365,19 @@ describe('<coze-chat> failures', () => {
     expect((await error).detail.message).to.be.a('string');
     await expect(chat).to.be.accessible();
     deep<HTMLButtonElement>(rows[1], '[part~="retry-button"]')!.click();
-    await waitUntil(() => messages(chat).length === 2 && lastRow(chat).dataset.status !== 'error' && lastRow(chat).dataset.role === 'assistant', 'retried');
+    await waitUntil(
+      () =>
+        messages(chat).length === 2 &&
+        lastRow(chat).dataset.status !== 'error' &&
+        lastRow(chat).dataset.role === 'assistant',
+      'retried'
+    );
     const chats = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat');
     expect(chats).to.have.length(2);
-    expect((chats[1].body as {additional_messages: Array<{content: string}>}).additional_messages[0].content).to.equal('fail cut');
+    expect(
+      (chats[1].body as {additional_messages: Array<{content: string}>}).additional_messages[0]
+        .content
+    ).to.equal('fail cut');
   });
 
   for (const [trigger, pattern] of [
@@ -382,10 +429,18 @@ describe('<coze-chat> failures', () => {
 describe('<coze-chat> modes', () => {
   it('composes the parts in headless mode', async () => {
     const token = uniqueToken('headless');
-    const chat = await fixture<CozeChat>(html`<coze-chat mode="headless" bot-id="7500000000000000001" token=${token} api-base=${location.origin} user-id=${`u-${token}`}>
-      <coze-message-list></coze-message-list>
-      <coze-composer></coze-composer>
-    </coze-chat>`);
+    const chat = await fixture<CozeChat>(
+      html`<coze-chat
+        mode="headless"
+        bot-id="7500000000000000001"
+        token=${token}
+        api-base=${location.origin}
+        user-id=${`u-${token}`}
+      >
+        <coze-message-list></coze-message-list>
+        <coze-composer></coze-composer>
+      </coze-chat>`
+    );
     const composerEl = chat.querySelector('coze-composer')!;
     const textarea = composerEl.shadowRoot!.querySelector('textarea')!;
     textarea.value = 'hello headless';
@@ -393,16 +448,27 @@ describe('<coze-chat> modes', () => {
     await composerEl.updateComplete;
     composerEl.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     const listEl = chat.querySelector('coze-message-list')!;
-    await waitUntil(() => listEl.shadowRoot!.querySelector('li[data-role="assistant"][data-status="complete"]'), 'answered', {timeout: 8000});
+    await waitUntil(
+      () => listEl.shadowRoot!.querySelector('li[data-role="assistant"][data-status="complete"]'),
+      'answered',
+      {timeout: 8000}
+    );
     expect(listEl.shadowRoot!.textContent).to.contain('hello headless');
     await expect(chat).to.be.accessible();
   });
 
   it('opens from a standalone launcher with for=', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <coze-launcher for="chat-for"></coze-launcher>
-      <coze-chat id="chat-for" bot-id="7500000000000000001" token=${uniqueToken('for')} api-base=${location.origin}></coze-chat>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <coze-launcher for="chat-for"></coze-launcher>
+        <coze-chat
+          id="chat-for"
+          bot-id="7500000000000000001"
+          token=${uniqueToken('for')}
+          api-base=${location.origin}
+        ></coze-chat>
+      </div>`
+    );
     const launcher = wrapper.querySelector('coze-launcher')!;
     const chat = wrapper.querySelector('coze-chat')!;
     await launcher.updateComplete;
@@ -422,7 +488,9 @@ describe('<coze-chat> modes', () => {
     const chat = await mountChat(token, {mode: 'inline', apiBase});
     await chat.send('hello from another origin');
     expect(lastRow(chat).dataset.status).to.equal('complete');
-    const [request] = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat' && r.method === 'POST');
+    const [request] = (await loggedRequests(token)).filter(
+      (r) => r.path === '/v3/chat' && r.method === 'POST'
+    );
     expect(request.headers.origin).to.equal(location.origin);
     expect(request.headers).not.to.have.property('cookie');
   });

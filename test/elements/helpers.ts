@@ -10,21 +10,27 @@ export async function mountChat(
   token: string,
   options: {mode?: string; userId?: string; botId?: string; apiBase?: string} = {}
 ): Promise<CozeChat> {
-  const el = await fixture<CozeChat>(html`<coze-chat
-    bot-id=${options.botId ?? '7500000000000000001'}
-    token=${token}
-    api-base=${options.apiBase ?? location.origin}
-    user-id=${options.userId ?? `user-${token}`}
-    mode=${options.mode ?? 'floating'}
-  ></coze-chat>`);
+  const el = await fixture<CozeChat>(
+    html`<coze-chat
+      bot-id=${options.botId ?? '7500000000000000001'}
+      token=${token}
+      api-base=${options.apiBase ?? location.origin}
+      user-id=${options.userId ?? `user-${token}`}
+      mode=${options.mode ?? 'floating'}
+    ></coze-chat>`
+  );
   return el;
 }
 
 /** Finds an element through open shadow roots, e.g. `deep(el, 'coze-message-list', '[part~=error]')`. */
-export function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T | null {
+export function deep<T extends Element = HTMLElement>(
+  root: Element,
+  ...selectors: string[]
+): T | null {
   let scope: Element | ShadowRoot | null = root;
   for (const [i, selector] of selectors.entries()) {
-    const host: Element | ShadowRoot = scope instanceof Element && scope.shadowRoot ? scope.shadowRoot : scope!;
+    const host: Element | ShadowRoot =
+      scope instanceof Element && scope.shadowRoot ? scope.shadowRoot : scope!;
     scope = host.querySelector(selector);
     if (!scope) return null;
     if (i === selectors.length - 1) return scope as T;
@@ -39,9 +45,12 @@ export function deepAll(root: Element, host: string, selector: string): HTMLElem
 
 export const list = (chat: CozeChat) => deep<CozeMessageList>(chat, 'coze-message-list')!;
 export const composer = (chat: CozeChat) => deep(chat, 'coze-composer')!;
-export const input = (chat: CozeChat) => deep<HTMLTextAreaElement>(chat, 'coze-composer', 'textarea')!;
-export const launcherButton = (chat: CozeChat) => deep<HTMLButtonElement>(chat, 'coze-launcher', 'button')!;
-export const messages = (chat: CozeChat) => deepAll(chat, 'coze-message-list', 'li[part~="message"]');
+export const input = (chat: CozeChat) =>
+  deep<HTMLTextAreaElement>(chat, 'coze-composer', 'textarea')!;
+export const launcherButton = (chat: CozeChat) =>
+  deep<HTMLButtonElement>(chat, 'coze-launcher', 'button')!;
+export const messages = (chat: CozeChat) =>
+  deepAll(chat, 'coze-message-list', 'li[part~="message"]');
 
 /** Types into the composer the way a reader does (input events). */
 export function typeInto(chat: CozeChat, text: string): void {
@@ -56,7 +65,11 @@ export async function settled(chat: CozeChat, timeout = 8000): Promise<void> {
     () => {
       const rows = messages(chat);
       const last = rows.at(-1);
-      return Boolean(last) && last!.dataset.status !== 'streaming' && !deep(chat, 'coze-composer', '[part~="stop-button"]');
+      return (
+        Boolean(last) &&
+        last!.dataset.status !== 'streaming' &&
+        !deep(chat, 'coze-composer', '[part~="stop-button"]')
+      );
     },
     'the answer did not settle',
     {timeout}

@@ -290,7 +290,9 @@ describe('<coze-message-list> message actions', () => {
     // From history, the question reads the same: the quote above, the text without the `>` block.
     const again = await reload(chat, token);
     const restored = messages(again).at(-2)!;
-    expect(within(restored, '[part~="bubble"] [part~="quote"]')!.textContent).to.contain('You said: hello there');
+    expect(within(restored, '[part~="bubble"] [part~="quote"]')!.textContent).to.contain(
+      'You said: hello there'
+    );
     expect(within(restored, '[part~="bubble"]')!.textContent).not.to.contain('>');
     expect(within(restored, '[part~="bubble"]')!.textContent).to.contain('why?');
   });

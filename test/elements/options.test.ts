@@ -25,25 +25,38 @@ const panel = (chat: CozeChat) => deep(chat, '[part~="panel"]')!;
 
 describe('<coze-chat> options as attributes', () => {
   it('chat-title and icon: header title and icon, launcher icon', async () => {
-    const chat = await mount(uniqueToken('title'), 'chat-title="Trail guide" icon="/__emulator/icon.svg"');
+    const chat = await mount(
+      uniqueToken('title'),
+      'chat-title="Trail guide" icon="/__emulator/icon.svg"'
+    );
     await chat.show();
     expect(deep(chat, '[part~="title"]')!.textContent).to.equal('Trail guide');
     expect(deep(chat, '[part~="icon"]')!.getAttribute('src')).to.equal('/__emulator/icon.svg');
     await chat.hide();
-    expect(deep(chat, 'coze-launcher', 'img')!.getAttribute('src')).to.equal('/__emulator/icon.svg');
+    expect(deep(chat, 'coze-launcher', 'img')!.getAttribute('src')).to.equal(
+      '/__emulator/icon.svg'
+    );
   });
 
   it('user-avatar and user-nickname: shown on the user messages', async () => {
-    const chat = await mount(uniqueToken('user'), 'mode="inline" user-avatar="/__emulator/icon.svg" user-nickname="Ada"');
+    const chat = await mount(
+      uniqueToken('user'),
+      'mode="inline" user-avatar="/__emulator/icon.svg" user-nickname="Ada"'
+    );
     await chat.send('hello');
     const [question] = messages(chat);
-    expect(deep(question, '[part~="avatar"]')!.getAttribute('src')).to.equal('/__emulator/icon.svg');
+    expect(deep(question, '[part~="avatar"]')!.getAttribute('src')).to.equal(
+      '/__emulator/icon.svg'
+    );
     expect(deep(question, '[part~="nickname"]')!.textContent).to.equal('Ada');
   });
 
   it('connector-id and parameters: sent to Coze', async () => {
     const token = uniqueToken('conn');
-    const chat = await mount(token, `mode="inline" connector-id="1024" parameters='{"city":"Paris"}'`);
+    const chat = await mount(
+      token,
+      `mode="inline" connector-id="1024" parameters='{"city":"Paris"}'`
+    );
     await chat.send('hello');
     const log = await loggedRequests(token);
     const chatRequest = log.find((r) => r.path === '/v3/chat')!;
@@ -100,10 +113,15 @@ describe('<coze-chat> options as attributes', () => {
       bad: {text: 'click', link: 'javascript:alert(1)'},
       plain: {text: 'plain text'},
     });
-    const chat = await mount(uniqueToken('footer'), `footer-text="Made by {{site}} · {{ bad }} · {{plain}} · {{missing}}" footer-links='${links}'`);
+    const chat = await mount(
+      uniqueToken('footer'),
+      `footer-text="Made by {{site}} · {{ bad }} · {{plain}} · {{missing}}" footer-links='${links}'`
+    );
     await chat.show();
     const footer = deep(chat, '[part~="footer"]')!;
-    expect(footer.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Made by Northwind · click · plain text ·');
+    expect(footer.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Made by Northwind · click · plain text ·'
+    );
     const anchors = [...footer.querySelectorAll('a')];
     expect(anchors).to.have.length(1);
     expect(anchors[0].href).to.equal('https://example.com/');
@@ -129,19 +147,31 @@ describe('<coze-chat> options as attributes', () => {
       panel(chat).getAttribute('aria-label')!,
     ];
     // The bot's own name comes from Coze and is not translated.
-    for (const text of texts) expect(text.replace('Emulator Bot', ''), text).not.to.match(/[A-Za-z]{3,}/);
+    for (const text of texts)
+      expect(text.replace('Emulator Bot', ''), text).not.to.match(/[A-Za-z]{3,}/);
     chat.lang = 'en';
     await chat.updateComplete;
-    expect(deep(chat, 'coze-composer', 'textarea')!.getAttribute('placeholder')).to.equal('Ask a question…');
+    expect(deep(chat, 'coze-composer', 'textarea')!.getAttribute('placeholder')).to.equal(
+      'Ask a question…'
+    );
   });
 
   it('lang falls back to the nearest [lang] ancestor', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-Hans-CN">
-      <coze-chat mode="inline" bot-id=${BOT} token=${uniqueToken('anc')} api-base=${location.origin}></coze-chat>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="zh-Hans-CN">
+        <coze-chat
+          mode="inline"
+          bot-id=${BOT}
+          token=${uniqueToken('anc')}
+          api-base=${location.origin}
+        ></coze-chat>
+      </div>`
+    );
     const chat = wrapper.querySelector('coze-chat')!;
     await chat.updateComplete;
-    expect(deep(chat, 'coze-composer', 'textarea')!.getAttribute('placeholder')).to.equal('输入问题…');
+    expect(deep(chat, 'coze-composer', 'textarea')!.getAttribute('placeholder')).to.equal(
+      '输入问题…'
+    );
   });
 
   it('i18n overrides any string', async () => {
@@ -149,9 +179,13 @@ describe('<coze-chat> options as attributes', () => {
     chat.i18n = {inputPlaceholder: 'Ask the guide', errors: {4028: 'Out of credit'}};
     await chat.updateComplete;
     await aTimeout(0);
-    expect(deep(chat, 'coze-composer', 'textarea')!.getAttribute('placeholder')).to.equal('Ask the guide');
+    expect(deep(chat, 'coze-composer', 'textarea')!.getAttribute('placeholder')).to.equal(
+      'Ask the guide'
+    );
     await chat.send('fail event');
-    expect(deep(chat, 'coze-message-list', '[part~="error"]')!.textContent).to.contain('Out of credit');
+    expect(deep(chat, 'coze-message-list', '[part~="error"]')!.textContent).to.contain(
+      'Out of credit'
+    );
   });
 
   it('theme="dark" changes the colours; parts follow', async () => {
@@ -167,7 +201,10 @@ describe('<coze-chat> options as attributes', () => {
   it('reports bad values in the console instead of ignoring them', async () => {
     const errors = captureConsole('error');
     try {
-      const chat = await mount(uniqueToken('bad'), `layout="tablet" theme="neon" width="wide" z-index="x" footer-links="{nope" type="robot"`);
+      const chat = await mount(
+        uniqueToken('bad'),
+        `layout="tablet" theme="neon" width="wide" z-index="x" footer-links="{nope" type="robot"`
+      );
       expect(chat.layout).to.equal('pc');
       expect(chat.theme).to.equal('light');
       expect(chat.type).to.equal('bot');
@@ -175,7 +212,8 @@ describe('<coze-chat> options as attributes', () => {
       errors.restore();
     }
     const all = errors.seen.join('\n');
-    for (const name of ['layout', 'theme', 'width', 'z-index', 'footer-links', 'type']) expect(all).to.contain(name);
+    for (const name of ['layout', 'theme', 'width', 'z-index', 'footer-links', 'type'])
+      expect(all).to.contain(name);
   });
 
   it('warns once about a pat_ token in a page', async () => {
@@ -193,25 +231,33 @@ describe('<coze-chat> options as attributes', () => {
   });
 
   it('slots replace the header, empty state, footer and launcher icon', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <coze-chat bot-id=${BOT} token=${uniqueToken('slots')} api-base=${location.origin}>
-        <strong slot="header">Custom header</strong>
-        <p slot="empty">Nothing here yet</p>
-        <span slot="footer">Custom footer</span>
-        <span slot="launcher">✦</span>
-      </coze-chat>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <coze-chat bot-id=${BOT} token=${uniqueToken('slots')} api-base=${location.origin}>
+          <strong slot="header">Custom header</strong>
+          <p slot="empty">Nothing here yet</p>
+          <span slot="footer">Custom footer</span>
+          <span slot="launcher">✦</span>
+        </coze-chat>
+      </div>`
+    );
     const chat = wrapper.querySelector('coze-chat')!;
     await chat.show();
     const assigned = (name: string) =>
-      (deep(chat, `slot[name="${name}"]`) as HTMLSlotElement | null)?.assignedElements({flatten: true}).map((e) => e.textContent);
+      (deep(chat, `slot[name="${name}"]`) as HTMLSlotElement | null)
+        ?.assignedElements({flatten: true})
+        .map((e) => e.textContent);
     expect(assigned('header')).to.deep.equal(['Custom header']);
     expect(assigned('footer')).to.deep.equal(['Custom footer']);
     const emptySlot = deep(chat, 'coze-message-list', 'slot[name="empty"]') as HTMLSlotElement;
-    expect(emptySlot.assignedElements({flatten: true}).map((e) => e.textContent)).to.deep.equal(['Nothing here yet']);
+    expect(emptySlot.assignedElements({flatten: true}).map((e) => e.textContent)).to.deep.equal([
+      'Nothing here yet',
+    ]);
     await chat.hide();
     const iconSlot = deep(chat, 'coze-launcher', 'slot[name="icon"]') as HTMLSlotElement;
-    expect(iconSlot.assignedElements({flatten: true}).map((e) => e.textContent)).to.deep.equal(['✦']);
+    expect(iconSlot.assignedElements({flatten: true}).map((e) => e.textContent)).to.deep.equal([
+      '✦',
+    ]);
     expect(launcherButton(chat).getAttribute('aria-label')).to.equal('Open chat');
   });
 
@@ -231,11 +277,13 @@ describe('<coze-chat> options as attributes', () => {
     expect(deep(plain, '[part~="new-conversation-button"]')).to.equal(null);
     const chat = await mount(token, 'mode="inline" new-conversation');
     await chat.send('first conversation');
-    const first = (await loggedRequests(token)).find((r) => r.path === '/v3/chat')!.query.conversation_id;
+    const first = (await loggedRequests(token)).find((r) => r.path === '/v3/chat')!.query
+      .conversation_id;
     deep<HTMLButtonElement>(chat, '[part~="new-conversation-button"]')!.click();
     await waitUntil(() => messages(chat).length === 0, 'an empty transcript');
     await chat.send('second conversation');
-    const second = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat')[1].query.conversation_id;
+    const second = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat')[1].query
+      .conversation_id;
     expect(second).to.match(/^\d{19}$/);
     expect(second).not.to.equal(first);
   });
@@ -246,7 +294,11 @@ describe('<coze-chat> options as attributes', () => {
     await chat.send('remember this');
     await chat.updateComplete;
     deep<HTMLButtonElement>(chat, '[part~="clear-context-button"]')!.click();
-    await waitUntil(async () => (await loggedRequests(token)).some((r) => /\/v1\/conversations\/\d+\/clear$/.test(r.path)), 'clear sent');
+    await waitUntil(
+      async () =>
+        (await loggedRequests(token)).some((r) => /\/v1\/conversations\/\d+\/clear$/.test(r.path)),
+      'clear sent'
+    );
     const off = await mount(uniqueToken('clear-off'), 'mode="inline" no-clear-context');
     await off.send('hello');
     await off.updateComplete;
@@ -261,14 +313,25 @@ describe('<coze-chat> options as attributes', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     button.click();
     await chat.updateComplete;
-    await waitUntil(() => deep(chat, 'coze-conversation-list', '[part~="conversation"]'), 'the list shows');
+    await waitUntil(
+      () => deep(chat, 'coze-conversation-list', '[part~="conversation"]'),
+      'the list shows'
+    );
     expect(deep(chat, 'coze-message-list')!.hidden).to.equal(true);
-    expect(deep<HTMLButtonElement>(chat, '[part~="conversations-button"]')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(
+      deep<HTMLButtonElement>(chat, '[part~="conversations-button"]')!.getAttribute('aria-expanded')
+    ).to.equal('true');
     await expect(chat).to.be.accessible();
     deep<HTMLButtonElement>(chat, 'coze-conversation-list', '[part~="conversation"]')!.click();
     await waitUntil(() => !deep(chat, 'coze-conversation-list'), 'back to the chat');
-    const typeApp = await mount(uniqueToken('convs-app'), 'mode="inline" conversations type="app" app-id="1" workflow-id="2"');
-    expect(deep(typeApp, '[part~="conversations-button"]'), 'no list for apps, as the official SDK').to.equal(null);
+    const typeApp = await mount(
+      uniqueToken('convs-app'),
+      'mode="inline" conversations type="app" app-id="1" workflow-id="2"'
+    );
+    expect(
+      deep(typeApp, '[part~="conversations-button"]'),
+      'no list for apps, as the official SDK'
+    ).to.equal(null);
   });
 
   it('token-url: the first token comes from the site endpoint', async () => {
@@ -276,8 +339,19 @@ describe('<coze-chat> options as attributes', () => {
     const endpoint = `data:application/json,${encodeURIComponent(
       JSON.stringify({access_token: token, expires_in: Math.floor(Date.now() / 1000) + 900})
     )}`;
-    const chat = await fixture<CozeChat>(html`<coze-chat mode="inline" bot-id=${BOT} api-base=${location.origin} user-id=${`u-${token}`} token-url=${endpoint}></coze-chat>`);
-    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'loaded with the endpoint token');
+    const chat = await fixture<CozeChat>(
+      html`<coze-chat
+        mode="inline"
+        bot-id=${BOT}
+        api-base=${location.origin}
+        user-id=${`u-${token}`}
+        token-url=${endpoint}
+      ></coze-chat>`
+    );
+    await waitUntil(
+      () => deep(chat, 'coze-message-list', '.prologue'),
+      'loaded with the endpoint token'
+    );
     expect(await chat.getToken()).to.equal(token);
     const log = await loggedRequests(token);
     expect(log.length).to.be.greaterThan(0);
@@ -285,7 +359,10 @@ describe('<coze-chat> options as attributes', () => {
   });
 
   it('feedback-title and feedback-placeholder set the unlike panel', async () => {
-    const chat = await mount(uniqueToken('fbtext'), `mode="inline" feedback feedback-title="Tell us why" feedback-placeholder="Your words"`);
+    const chat = await mount(
+      uniqueToken('fbtext'),
+      `mode="inline" feedback feedback-title="Tell us why" feedback-placeholder="Your words"`
+    );
     expect(chat.feedbackPanel).to.deep.equal({title: 'Tell us why', placeholder: 'Your words'});
     await chat.send('hello');
     await chat.updateComplete;

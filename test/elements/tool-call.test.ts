@@ -12,7 +12,13 @@ describe('<coze-chat> local function calls (requires_action)', () => {
       const [call] = event.detail.toolCalls;
       event.respondWith(
         new Promise((resolve) =>
-          setTimeout(() => resolve([{toolCallId: call.id, output: JSON.stringify({temperature: '18°C', sky: 'clear'})}]), 20)
+          setTimeout(
+            () =>
+              resolve([
+                {toolCallId: call.id, output: JSON.stringify({temperature: '18°C', sky: 'clear'})},
+              ]),
+            20
+          )
         )
       );
     });
@@ -30,7 +36,9 @@ describe('<coze-chat> local function calls (requires_action)', () => {
     expect(submit.query.conversation_id).to.equal(started.query.conversation_id);
     expect(submit.query.chat_id).to.match(/^\d{19}$/);
     expect(submit.body).to.deep.equal({
-      tool_outputs: [{tool_call_id: call.id, output: JSON.stringify({temperature: '18°C', sky: 'clear'})}],
+      tool_outputs: [
+        {tool_call_id: call.id, output: JSON.stringify({temperature: '18°C', sky: 'clear'})},
+      ],
       stream: true,
     });
   });
@@ -43,8 +51,13 @@ describe('<coze-chat> local function calls (requires_action)', () => {
     expect(error.textContent).to.contain('get_local_weather');
     expect(error.textContent).not.to.contain('{');
     expect(messages(chat)[0].textContent).to.contain('local weather');
-    expect((await loggedRequests(token)).some((r) => r.path === '/v3/chat/submit_tool_outputs')).to.equal(false);
-    await waitUntil(() => deep(chat, 'coze-message-list', '[part~="retry-button"]'), 'retry offered');
+    expect(
+      (await loggedRequests(token)).some((r) => r.path === '/v3/chat/submit_tool_outputs')
+    ).to.equal(false);
+    await waitUntil(
+      () => deep(chat, 'coze-message-list', '[part~="retry-button"]'),
+      'retry offered'
+    );
     await expect(chat).to.be.accessible();
   });
 });

@@ -10,7 +10,12 @@ function storeFor(token: string, frames?: (cb: () => void) => void) {
   const notices: StoreNotice[] = [];
   const store = new ConversationStore({
     backend: client,
-    config: () => ({type: 'bot', botId: '7500000000000000001', userId: `u-${token}`, connectorId: '999'}),
+    config: () => ({
+      type: 'bot',
+      botId: '7500000000000000001',
+      userId: `u-${token}`,
+      connectorId: '999',
+    }),
     notify: (n) => notices.push(n),
     ...(frames ? {scheduleFrame: frames} : {}),
   });

@@ -294,7 +294,10 @@ export class CozeChat extends LitElement implements LauncherTarget {
   @property({attribute: 'footer-text'}) footerText = '';
 
   /** Footer placeholders: `{name: {text, link}}` (JSON in the attribute); only http(s) links are kept. */
-  @property({attribute: 'footer-links', converter: jsonAttribute('footer-links', isFooterLinks, 'an object of {text, link}')})
+  @property({
+    attribute: 'footer-links',
+    converter: jsonAttribute('footer-links', isFooterLinks, 'an object of {text, link}'),
+  })
   footerLinks?: FooterLinks;
 
   /** Turns off file and image upload. */
@@ -328,7 +331,10 @@ export class CozeChat extends LitElement implements LauncherTarget {
   @property({attribute: 'feedback-placeholder'}) feedbackPlaceholder = '';
 
   /** Reasons offered in that card: `[{label, isNeedDetail}]`, at most 10, each at most 30 characters (JSON in the attribute). */
-  @property({attribute: 'feedback-tags', converter: jsonAttribute('feedback-tags', isFeedbackTags, 'an array of {label, isNeedDetail}')})
+  @property({
+    attribute: 'feedback-tags',
+    converter: jsonAttribute('feedback-tags', isFeedbackTags, 'an array of {label, isNeedDetail}'),
+  })
   feedbackTags?: FeedbackTag[];
 
   /** Shows the conversation list: browse, resume, create, rename and delete conversations. */
@@ -382,7 +388,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   readonly #client = new CozeClient({
     // A relative base (e.g. a same-origin proxy at "/coze") resolves against the page.
-    apiBase: () => new URL(this.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
+    apiBase: () =>
+      new URL(this.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
     auth: this.#tokens,
     lang: () => this.#lang,
   });
@@ -455,7 +462,13 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** What the header depends on, as one comparable value. */
   #headerState(snapshot: ChatSnapshot): string {
-    return [snapshot.bot?.name, snapshot.bot?.iconUrl, snapshot.conversationId, snapshot.messages.length > 0, snapshot.status].join('|');
+    return [
+      snapshot.bot?.name,
+      snapshot.bot?.iconUrl,
+      snapshot.conversationId,
+      snapshot.messages.length > 0,
+      snapshot.status,
+    ].join('|');
   }
 
   /** Answers that arrived while the panel was closed. */
@@ -484,7 +497,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Opens the panel; resolves to whether it opened (a before-hook may veto). */
   async show(): Promise<boolean> {
     if (this.open) return true;
-    if (!(await this.#allow(new CozeBeforeShowEvent(), this.onBeforeShow, this.beforeShow))) return false;
+    if (!(await this.#allow(new CozeBeforeShowEvent(), this.onBeforeShow, this.beforeShow)))
+      return false;
     this.#opener = deepActiveElement() ?? undefined;
     this.open = true;
     this.unreadCount = 0;
@@ -499,7 +513,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Closes the panel; resolves to whether it closed (a before-hook may veto). */
   async hide(): Promise<boolean> {
     if (!this.open) return true;
-    if (!(await this.#allow(new CozeBeforeHideEvent(), this.onBeforeHide, this.beforeHide))) return false;
+    if (!(await this.#allow(new CozeBeforeHideEvent(), this.onBeforeHide, this.beforeHide)))
+      return false;
     const hadFocus = this.matches(':focus-within');
     this.open = false;
     await this.updateComplete;
@@ -566,8 +581,20 @@ export class CozeChat extends LitElement implements LauncherTarget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#validate(changed);
     this.#uiProvider.setValue(this.#uiConfig());
-    const identity = ['type', 'botId', 'appId', 'workflowId', 'appVersion', 'apiBase', 'userId', 'connectorId'] as const;
-    if (this.#started && identity.some((key) => changed.has(key) && changed.get(key) !== undefined)) {
+    const identity = [
+      'type',
+      'botId',
+      'appId',
+      'workflowId',
+      'appVersion',
+      'apiBase',
+      'userId',
+      'connectorId',
+    ] as const;
+    if (
+      this.#started &&
+      identity.some((key) => changed.has(key) && changed.get(key) !== undefined)
+    ) {
       void this.#store.reload();
     }
     if (changed.has('mode') && this.mode !== 'floating') this.#start();
@@ -576,11 +603,17 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Reports a bad option value in the console (and falls back to the default), never silently. */
   #validate(changed: PropertyValues<this>): void {
     if (changed.has('type')) this.type = oneOf('type', this.type, ['bot', 'app'], 'bot');
-    if (changed.has('mode')) this.mode = oneOf('mode', this.mode, ['floating', 'inline', 'headless'], 'floating');
-    if (changed.has('layout') && this.layout) this.layout = oneOf('layout', this.layout, ['pc', 'mobile'], 'pc');
-    if (changed.has('theme')) this.theme = oneOf('theme', this.theme, ['light', 'dark', 'auto'], 'light');
+    if (changed.has('mode'))
+      this.mode = oneOf('mode', this.mode, ['floating', 'inline', 'headless'], 'floating');
+    if (changed.has('layout') && this.layout)
+      this.layout = oneOf('layout', this.layout, ['pc', 'mobile'], 'pc');
+    if (changed.has('theme'))
+      this.theme = oneOf('theme', this.theme, ['light', 'dark', 'auto'], 'light');
     if (changed.has('lang') && this.lang && !/^(en|zh)(-|$)/i.test(this.lang)) {
-      reportOption('lang', `"${this.lang}" is not supported; use "en" or "zh-CN". Showing English.`);
+      reportOption(
+        'lang',
+        `"${this.lang}" is not supported; use "en" or "zh-CN". Showing English.`
+      );
     }
     if (changed.has('width') && this.width !== undefined && !(this.width > 0)) {
       reportOption('width', `${this.width} is not a positive number of pixels; using the default.`);
@@ -592,18 +625,31 @@ export class CozeChat extends LitElement implements LauncherTarget {
     }
     if (changed.has('feedbackTags') && this.feedbackTags) {
       if (this.feedbackTags.length > 10 || this.feedbackTags.some((t) => t.label.length > 30)) {
-        reportOption('feedback-tags', 'at most 10 tags of at most 30 characters each; extra tags and characters are dropped.');
-        this.feedbackTags = this.feedbackTags.slice(0, 10).map((t) => ({...t, label: t.label.slice(0, 30)}));
+        reportOption(
+          'feedback-tags',
+          'at most 10 tags of at most 30 characters each; extra tags and characters are dropped.'
+        );
+        this.feedbackTags = this.feedbackTags
+          .slice(0, 10)
+          .map((t) => ({...t, label: t.label.slice(0, 30)}));
       }
     }
-    if (changed.has('token') && typeof this.token === 'string' && this.token.startsWith('pat_') && !this.#warnedAboutPat) {
+    if (
+      changed.has('token') &&
+      typeof this.token === 'string' &&
+      this.token.startsWith('pat_') &&
+      !this.#warnedAboutPat
+    ) {
       this.#warnedAboutPat = true;
       console.warn(
         '[coze-chat] A personal access token (pat_…) is set in a web page, where every visitor can read it and act as you. ' +
           'Use it only for local testing; in production, mint short-lived tokens on your server and pass them with onRefreshToken or token-url.'
       );
     }
-    const target = this.type === 'app' ? ['app-id', this.appId, 'workflow-id', this.workflowId] : ['bot-id', this.botId];
+    const target =
+      this.type === 'app'
+        ? ['app-id', this.appId, 'workflow-id', this.workflowId]
+        : ['bot-id', this.botId];
     if (this.#started && target.some((v, i) => i % 2 === 1 && !v)) {
       reportOption(this.type === 'app' ? 'app-id / workflow-id' : 'bot-id', 'is required to chat.');
     }
@@ -687,7 +733,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
         this.dispatchEvent(new CozeErrorEvent({...notice.error}));
         break;
       case 'conversation':
-        this.dispatchEvent(new CozeConversationChangeEvent({conversationId: notice.conversationId}));
+        this.dispatchEvent(
+          new CozeConversationChangeEvent({conversationId: notice.conversationId})
+        );
         break;
     }
   }
@@ -711,11 +759,19 @@ export class CozeChat extends LitElement implements LauncherTarget {
     const z = this.zIndex;
     return html`
       ${this.#renderPanel(ui, floating)}
-      ${floating && !this.noLauncher
-        ? html`<coze-launcher part="launcher" class=${this.#layout} exportparts=${launcherParts} .target=${this} style=${styleMap({zIndex: z === undefined ? undefined : String(z)})}>
-            ${this.#slotted('launcher') ? html`<slot name="launcher" slot="icon"></slot>` : nothing}
-          </coze-launcher>`
-        : nothing}
+      ${
+        floating && !this.noLauncher
+          ? html`<coze-launcher
+              part="launcher"
+              class=${this.#layout}
+              exportparts=${launcherParts}
+              .target=${this}
+              style=${styleMap({zIndex: z === undefined ? undefined : String(z)})}
+            >
+              ${this.#slotted('launcher') ? html`<slot name="launcher" slot="icon"></slot>` : nothing}
+            </coze-launcher>`
+          : nothing
+      }
     `;
   }
 
@@ -738,28 +794,35 @@ export class CozeChat extends LitElement implements LauncherTarget {
       style=${style}
       @keydown=${this.#handlePanelKeydown}
     >
-      ${this.noHeader
-        ? closable
-          ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
+      ${
+        this.noHeader
+          ? closable
+            ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
+            : nothing
+          : html`<header part="header">
+              ${this.#renderHeaderStart(ui)}
+              <slot name="header">
+                ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
+                <h2 part="title">${ui.botName}</h2>
+              </slot>
+              ${this.#renderHeaderActions(ui)} ${closable ? this.#renderClose(ui) : nothing}
+            </header>`
+      }
+      ${
+        this.showingConversations
+          ? html`<coze-conversation-list
+              exportparts=${conversationParts}
+              @coze-conversation-select=${this.#handleConversationSelect}
+            ></coze-conversation-list>`
           : nothing
-        : html`<header part="header">
-            ${this.#renderHeaderStart(ui)}
-            <slot name="header">
-              ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
-              <h2 part="title">${ui.botName}</h2>
-            </slot>
-            ${this.#renderHeaderActions(ui)} ${closable ? this.#renderClose(ui) : nothing}
-          </header>`}
-      ${this.showingConversations
-        ? html`<coze-conversation-list
-            exportparts=${conversationParts}
-            @coze-conversation-select=${this.#handleConversationSelect}
-          ></coze-conversation-list>`
-        : nothing}
+      }
       <coze-message-list exportparts=${listParts} ?hidden=${this.showingConversations}
         >${this.#slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
       >
-      <coze-composer exportparts=${composerParts} ?hidden=${this.showingConversations}></coze-composer>
+      <coze-composer
+        exportparts=${composerParts}
+        ?hidden=${this.showingConversations}
+      ></coze-composer>
       ${this.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
     </section>`;
   }
@@ -784,37 +847,43 @@ export class CozeChat extends LitElement implements LauncherTarget {
   #renderHeaderActions(ui: UiConfig) {
     const state = this.#store.snapshot;
     const busy = state.status === 'streaming';
-    return html`${ui.features.newConversation
-      ? html`<button
-          part="new-conversation-button"
-          class="header-button"
-          type="button"
-          aria-label=${ui.strings.newConversation}
-          title=${ui.strings.newConversation}
-          @click=${this.#handleNewConversationClick}
-        >
-          ${plusIcon}
-        </button>`
-      : nothing}
-    ${ui.features.clearContext && state.conversationId && state.messages.length
-      ? html`<button
-          part="clear-context-button"
-          class="header-button"
-          type="button"
-          aria-label=${ui.strings.clearContext}
-          title=${ui.strings.clearContext}
-          ?disabled=${busy}
-          @click=${this.#handleClearContextClick}
-        >
-          ${broomIcon}
-        </button>`
-      : nothing}`;
+    return html`${
+      ui.features.newConversation
+        ? html`<button
+            part="new-conversation-button"
+            class="header-button"
+            type="button"
+            aria-label=${ui.strings.newConversation}
+            title=${ui.strings.newConversation}
+            @click=${this.#handleNewConversationClick}
+          >
+            ${plusIcon}
+          </button>`
+        : nothing
+    }
+    ${
+      ui.features.clearContext && state.conversationId && state.messages.length
+        ? html`<button
+            part="clear-context-button"
+            class="header-button"
+            type="button"
+            aria-label=${ui.strings.clearContext}
+            title=${ui.strings.clearContext}
+            ?disabled=${busy}
+            @click=${this.#handleClearContextClick}
+          >
+            ${broomIcon}
+          </button>`
+        : nothing
+    }`;
   }
 
   #handleConversationsClick() {
     this.showingConversations = !this.showingConversations;
     if (this.showingConversations) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('coze-conversation-list')?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('coze-conversation-list')?.focus()
+      );
     }
   }
 
@@ -838,7 +907,13 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   #renderClose(ui: UiConfig) {
-    return html`<button part="close-button" type="button" aria-label=${ui.strings.close} title=${ui.strings.close} @click=${this.#handleCloseClick}>
+    return html`<button
+      part="close-button"
+      type="button"
+      aria-label=${ui.strings.close}
+      title=${ui.strings.close}
+      @click=${this.#handleCloseClick}
+    >
       ${closeIcon}
     </button>`;
   }

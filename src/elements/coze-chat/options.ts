@@ -82,9 +82,17 @@ export interface FeedbackPanel {
 }
 
 /** Checks a value against its allowed set; reports and returns the fallback when it is not one of them. */
-export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T
+): T {
   if (allowed.includes(value as T)) return value as T;
-  reportOption(name, `"${String(value)}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}".`);
+  reportOption(
+    name,
+    `"${String(value)}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}".`
+  );
   return fallback;
 }
 

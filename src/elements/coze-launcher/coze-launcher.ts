@@ -49,7 +49,8 @@ export class CozeLauncher extends LitElement {
     if (this.target) return this.target;
     if (!this.for) return null;
     const root = this.getRootNode() as Document | ShadowRoot;
-    return (root.getElementById?.(this.for) ?? document.getElementById(this.for)) as LauncherTarget | null;
+    return (root.getElementById?.(this.for) ??
+      document.getElementById(this.for)) as LauncherTarget | null;
   }
 
   override connectedCallback(): void {
@@ -85,8 +86,7 @@ export class CozeLauncher extends LitElement {
   protected override updated(): void {
     // Point assistive technology at the panel even across shadow roots.
     const button = this.renderRoot.querySelector('button') as
-      | (HTMLButtonElement & {ariaControlsElements?: Element[] | null})
-      | null;
+      (HTMLButtonElement & {ariaControlsElements?: Element[] | null}) | null;
     const panel = this.#chat?.panelElement;
     if (button && 'ariaControlsElements' in button) {
       button.ariaControlsElements = panel ? [panel] : null;
@@ -101,7 +101,14 @@ export class CozeLauncher extends LitElement {
     const base = open ? strings.closeChat : strings.openChat;
     const label = unread ? format(strings.unread, {label: base, count: String(unread)}) : base;
     return html`
-      <button part="button" type="button" aria-label=${label} title=${label} aria-expanded=${open ? 'true' : 'false'} @click=${this.#handleClick}>
+      <button
+        part="button"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        aria-expanded=${open ? 'true' : 'false'}
+        @click=${this.#handleClick}
+      >
         ${open ? closeIcon : html`<slot name="icon">${chat?.icon ? html`<img src=${chat.icon} alt="" />` : chatIcon}</slot>`}
         ${unread ? html`<span part="badge" class="badge" aria-hidden="true">${unread}</span>` : nothing}
       </button>

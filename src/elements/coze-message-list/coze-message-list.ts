@@ -30,7 +30,6 @@ const stickThreshold = 48;
 /** How long "Copied" shows, in ms. */
 const copiedFor = 2000;
 
-
 const hasText = (text: string) => /\S/.test(text);
 
 /**

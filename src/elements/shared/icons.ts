@@ -4,10 +4,14 @@ import {svg} from 'lit';
 const icon = (path: ReturnType<typeof svg>) =>
   svg`<svg viewBox="0 0 24 24" width="1.25em" height="1.25em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
 
-export const chatIcon = icon(svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12Z"/>`);
+export const chatIcon = icon(
+  svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12Z"/>`
+);
 export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
 export const sendIcon = icon(svg`<path d="M5 12h13M12 5l7 7-7 7"/>`);
-export const stopIcon = icon(svg`<rect x="7" y="7" width="10" height="10" rx="1.5" fill="currentColor"/>`);
+export const stopIcon = icon(
+  svg`<rect x="7" y="7" width="10" height="10" rx="1.5" fill="currentColor"/>`
+);
 export const retryIcon = icon(svg`<path d="M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4"/>`);
 export const listIcon = icon(svg`<path d="M4 6h16M4 12h16M4 18h10"/>`);
 export const plusIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);
