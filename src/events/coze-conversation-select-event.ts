@@ -1,3 +1,5 @@
+import {CozeEvent} from './coze-event.js';
+
 export interface CozeConversationSelectDetail {
   /** The conversation the reader chose (or the one just created for them). */
   readonly conversationId: string;
@@ -7,10 +9,10 @@ export interface CozeConversationSelectDetail {
  * Fired by `<coze-conversation-list>` when the reader opens a conversation
  * from the list or starts a new one there, so the chat can show it.
  */
-export class CozeConversationSelectEvent extends CustomEvent<CozeConversationSelectDetail> {
+export class CozeConversationSelectEvent extends CozeEvent<CozeConversationSelectDetail> {
   static readonly eventName = 'coze-conversation-select';
   constructor(detail: CozeConversationSelectDetail) {
-    super(CozeConversationSelectEvent.eventName, {bubbles: true, composed: true, detail});
+    super(CozeConversationSelectEvent.eventName, detail);
   }
 }
 

@@ -1,3 +1,5 @@
+import {CozeEvent} from './coze-event.js';
+
 export interface CozeErrorDetail {
   /** Coze error code (e.g. 4100), or a negative code for local failures. */
   readonly code: number;
@@ -8,10 +10,10 @@ export interface CozeErrorDetail {
 }
 
 /** Fired when a request to Coze fails or a stream ends in an error. */
-export class CozeErrorEvent extends CustomEvent<CozeErrorDetail> {
+export class CozeErrorEvent extends CozeEvent<CozeErrorDetail> {
   static readonly eventName = 'coze-error';
   constructor(detail: CozeErrorDetail) {
-    super(CozeErrorEvent.eventName, {bubbles: true, composed: true, detail});
+    super(CozeErrorEvent.eventName, detail);
   }
 }
 

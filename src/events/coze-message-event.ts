@@ -1,4 +1,5 @@
 import type {ChatMessage} from '../state/types.js';
+import {CozeEvent} from './coze-event.js';
 
 export interface CozeMessageDetail {
   /** The completed assistant message. */
@@ -6,10 +7,10 @@ export interface CozeMessageDetail {
 }
 
 /** Fired when an assistant message has completed. */
-export class CozeMessageEvent extends CustomEvent<CozeMessageDetail> {
+export class CozeMessageEvent extends CozeEvent<CozeMessageDetail> {
   static readonly eventName = 'coze-message';
   constructor(detail: CozeMessageDetail) {
-    super(CozeMessageEvent.eventName, {bubbles: true, composed: true, detail});
+    super(CozeMessageEvent.eventName, detail);
   }
 }
 

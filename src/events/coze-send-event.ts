@@ -1,4 +1,5 @@
 import type {MessageFile} from '../state/types.js';
+import {CozeEvent} from './coze-event.js';
 
 export interface CozeSendDetail {
   /** The question as typed. */
@@ -8,10 +9,10 @@ export interface CozeSendDetail {
 }
 
 /** Fired before a question is sent; cancelable: `preventDefault()` keeps it unsent. */
-export class CozeSendEvent extends CustomEvent<CozeSendDetail> {
+export class CozeSendEvent extends CozeEvent<CozeSendDetail> {
   static readonly eventName = 'coze-send';
   constructor(detail: CozeSendDetail) {
-    super(CozeSendEvent.eventName, {bubbles: true, composed: true, cancelable: true, detail});
+    super(CozeSendEvent.eventName, detail, {cancelable: true});
   }
 }
 

@@ -1,4 +1,5 @@
 import type {ToolCallRequest, ToolOutput} from '../state/types.js';
+import {CozeEvent} from './coze-event.js';
 
 export interface CozeToolCallDetail {
   /** The functions the bot wants this page to run, with parsed arguments. */
@@ -11,12 +12,12 @@ export interface CozeToolCallDetail {
  * (or a Promise of them); they are sent back to Coze and the answer goes on.
  * When nobody responds, the reader sees a notice instead.
  */
-export class CozeToolCallEvent extends CustomEvent<CozeToolCallDetail> {
+export class CozeToolCallEvent extends CozeEvent<CozeToolCallDetail> {
   static readonly eventName = 'coze-tool-call';
   #response?: Promise<readonly ToolOutput[]>;
 
   constructor(detail: CozeToolCallDetail) {
-    super(CozeToolCallEvent.eventName, {bubbles: true, composed: true, detail});
+    super(CozeToolCallEvent.eventName, detail);
   }
 
   /** Supplies the outputs, one per tool call (`{toolCallId, output}`; output is a string, JSON-encode structured results). */

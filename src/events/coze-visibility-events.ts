@@ -1,32 +1,34 @@
+import {CozeEvent} from './coze-event.js';
+
 /** Fired before the panel opens; cancelable: `preventDefault()` keeps it closed. */
-export class CozeBeforeShowEvent extends Event {
+export class CozeBeforeShowEvent extends CozeEvent {
   static readonly eventName = 'coze-before-show';
   constructor() {
-    super(CozeBeforeShowEvent.eventName, {bubbles: true, composed: true, cancelable: true});
+    super(CozeBeforeShowEvent.eventName, null, {cancelable: true});
   }
 }
 
 /** Fired after the panel opened. */
-export class CozeShowEvent extends Event {
+export class CozeShowEvent extends CozeEvent {
   static readonly eventName = 'coze-show';
   constructor() {
-    super(CozeShowEvent.eventName, {bubbles: true, composed: true});
+    super(CozeShowEvent.eventName, null);
   }
 }
 
 /** Fired before the panel closes; cancelable: `preventDefault()` keeps it open. */
-export class CozeBeforeHideEvent extends Event {
+export class CozeBeforeHideEvent extends CozeEvent {
   static readonly eventName = 'coze-before-hide';
   constructor() {
-    super(CozeBeforeHideEvent.eventName, {bubbles: true, composed: true, cancelable: true});
+    super(CozeBeforeHideEvent.eventName, null, {cancelable: true});
   }
 }
 
 /** Fired after the panel closed. */
-export class CozeHideEvent extends Event {
+export class CozeHideEvent extends CozeEvent {
   static readonly eventName = 'coze-hide';
   constructor() {
-    super(CozeHideEvent.eventName, {bubbles: true, composed: true});
+    super(CozeHideEvent.eventName, null);
   }
 }
 

@@ -1,3 +1,4 @@
+export * from './coze-event.js';
 export * from './coze-visibility-events.js';
 export * from './coze-send-event.js';
 export * from './coze-message-event.js';
@@ -5,3 +6,4 @@ export * from './coze-error-event.js';
 export * from './coze-conversation-change-event.js';
 export * from './coze-tool-call-event.js';
 export * from './coze-conversation-select-event.js';
+export * from './coze-unread-change-event.js';

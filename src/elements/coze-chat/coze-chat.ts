@@ -21,6 +21,7 @@ import {CozeSendEvent} from '../../events/coze-send-event.js';
 import {CozeMessageEvent} from '../../events/coze-message-event.js';
 import {CozeErrorEvent} from '../../events/coze-error-event.js';
 import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
+import {CozeUnreadChangeEvent} from '../../events/coze-unread-change-event.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
 import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
@@ -124,16 +125,16 @@ const composerParts = [
  * @slot footer - Replaces the footer line.
  * @slot launcher - Replaces the launcher's icon.
  *
- * @event coze-before-show - Before the panel opens; cancelable.
- * @event coze-show - The panel opened.
- * @event coze-before-hide - Before the panel closes; cancelable.
- * @event coze-hide - The panel closed.
- * @event coze-send - A question is about to be sent (`detail.text`); cancelable.
- * @event coze-message - An assistant answer completed (`detail.message`).
- * @event coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
- * @event coze-conversation-change - The conversation shown changed (`detail.conversationId`).
- * @event coze-tool-call - The bot asks the page to run local functions (`detail.toolCalls`); answer with `event.respondWith(outputs)`.
- * @event coze-unread-change - The count of answers that arrived while the panel was closed changed (read `unread`).
+ * @event {CozeBeforeShowEvent} coze-before-show - Before the panel opens; cancelable.
+ * @event {CozeShowEvent} coze-show - The panel opened.
+ * @event {CozeBeforeHideEvent} coze-before-hide - Before the panel closes; cancelable.
+ * @event {CozeHideEvent} coze-hide - The panel closed.
+ * @event {CozeSendEvent} coze-send - A question is about to be sent (`detail.text`); cancelable.
+ * @event {CozeMessageEvent} coze-message - An assistant answer completed (`detail.message`).
+ * @event {CozeErrorEvent} coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
+ * @event {CozeConversationChangeEvent} coze-conversation-change - The conversation shown changed (`detail.conversationId`).
+ * @event {CozeToolCallEvent} coze-tool-call - The bot asks the page to run local functions (`detail.toolCalls`); answer with `event.respondWith(outputs)`.
+ * @event {CozeUnreadChangeEvent} coze-unread-change - The count of answers that arrived while the panel was closed changed (read `unread`).
  *
  * @csspart launcher - The floating button.
  * @csspart panel - The chat window.
@@ -725,7 +726,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
       case 'answer':
         if (!this.open && this.mode === 'floating') {
           this.unreadCount++;
-          this.dispatchEvent(new Event('coze-unread-change'));
+          this.dispatchEvent(new CozeUnreadChangeEvent());
         }
         this.dispatchEvent(new CozeMessageEvent({message: notice.message}));
         break;

@@ -28,7 +28,7 @@ const maxNameLength = 100;
  * @summary A Coze chat's conversation list: browse, resume, create, rename, delete.
  * @tag coze-conversation-list
  *
- * @event coze-conversation-select - The reader opened a conversation, or started a new one, from the list (`detail.conversationId`); `<coze-chat>` switches back to the chat.
+ * @event {CozeConversationSelectEvent} coze-conversation-select - The reader opened a conversation, or started a new one, from the list (`detail.conversationId`); `<coze-chat>` switches back to the chat.
  *
  * @csspart conversation-list - The list (a `<nav>`), scrolling when long.
  * @csspart new-button - Starts a new conversation.
