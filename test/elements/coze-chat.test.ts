@@ -495,3 +495,36 @@ describe('<coze-chat> modes', () => {
     expect(request.headers).not.to.have.property('cookie');
   });
 });
+
+// Frameworks render the element first and bind values from state later: a bot id from the
+// site's config API arrives after the first render.
+describe('<coze-chat> given its bot after the first render', () => {
+  const late = (token: string, mode: string) =>
+    fixture<CozeChat>(html`<coze-chat
+      mode=${mode}
+      token=${token}
+      api-base=${location.origin}
+      user-id=${`user-${token}`}
+    ></coze-chat>`);
+
+  it('starts an inline chat once bot-id is set, and answers', async () => {
+    const token = uniqueToken('latebot');
+    const chat = await late(token, 'inline');
+    await aTimeout(50);
+    expect(await loggedRequests(token)).to.have.length(0);
+    chat.setAttribute('bot-id', '7500000000000000001');
+    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'the prologue after bot-id', {timeout: 8000});
+    await ask(chat, 'hello after a late bot id');
+    await waitUntil(answered(chat), 'answered', {timeout: 8000});
+    const bots = (await loggedRequests(token)).filter((r) => r.path.startsWith('/v1/bots/'));
+    expect(bots.map((r) => r.path)).to.deep.equal(['/v1/bots/7500000000000000001']);
+  });
+
+  it('loads a floating panel opened before botId is set', async () => {
+    const token = uniqueToken('lateopen');
+    const chat = await late(token, 'floating');
+    expect(await chat.show()).to.equal(true);
+    chat.botId = '7500000000000000001';
+    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'the prologue after botId', {timeout: 8000});
+  });
+});

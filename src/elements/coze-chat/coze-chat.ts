@@ -598,7 +598,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
     ) {
       void this.#store.reload();
     }
-    if (changed.has('mode') && this.mode !== 'floating') this.#start();
+    // Not only when the mode changes: a framework binding bot-id from state sets it after the
+    // first render, and an inline (or already open) panel must start then.
+    if (this.mode !== 'floating' || this.open) this.#start();
   }
 
   /** Reports a bad option value in the console (and falls back to the default), never silently. */
