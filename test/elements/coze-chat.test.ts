@@ -500,12 +500,14 @@ describe('<coze-chat> modes', () => {
 // site's config API arrives after the first render.
 describe('<coze-chat> given its bot after the first render', () => {
   const late = (token: string, mode: string) =>
-    fixture<CozeChat>(html`<coze-chat
-      mode=${mode}
-      token=${token}
-      api-base=${location.origin}
-      user-id=${`user-${token}`}
-    ></coze-chat>`);
+    fixture<CozeChat>(
+      html`<coze-chat
+        mode=${mode}
+        token=${token}
+        api-base=${location.origin}
+        user-id=${`user-${token}`}
+      ></coze-chat>`
+    );
 
   it('starts an inline chat once bot-id is set, and answers', async () => {
     const token = uniqueToken('latebot');
@@ -513,7 +515,11 @@ describe('<coze-chat> given its bot after the first render', () => {
     await aTimeout(50);
     expect(await loggedRequests(token)).to.have.length(0);
     chat.setAttribute('bot-id', '7500000000000000001');
-    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'the prologue after bot-id', {timeout: 8000});
+    await waitUntil(
+      () => deep(chat, 'coze-message-list', '.prologue'),
+      'the prologue after bot-id',
+      {timeout: 8000}
+    );
     await ask(chat, 'hello after a late bot id');
     await waitUntil(answered(chat), 'answered', {timeout: 8000});
     const bots = (await loggedRequests(token)).filter((r) => r.path.startsWith('/v1/bots/'));
@@ -525,6 +531,10 @@ describe('<coze-chat> given its bot after the first render', () => {
     const chat = await late(token, 'floating');
     expect(await chat.show()).to.equal(true);
     chat.botId = '7500000000000000001';
-    await waitUntil(() => deep(chat, 'coze-message-list', '.prologue'), 'the prologue after botId', {timeout: 8000});
+    await waitUntil(
+      () => deep(chat, 'coze-message-list', '.prologue'),
+      'the prologue after botId',
+      {timeout: 8000}
+    );
   });
 });
