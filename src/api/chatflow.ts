@@ -1,4 +1,5 @@
 import type {CozeMessage} from './types.js';
+import {isRecord} from './json.js';
 
 /**
  * The parsed content of a `verbose` message: Coze writes it as a JSON string
@@ -77,8 +78,4 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@
  * `object_string` arrays, plugin calls and results, question-node options and
  * cards. Pure functions; no DOM.
  */
+import {isRecord, record, str} from './json.js';
 
 /** One element of an `object_string` message. */
 export interface ObjectStringItem {
@@ -235,16 +236,4 @@ function idString(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

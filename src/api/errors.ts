@@ -1,4 +1,5 @@
 import type {CozeErrorBody} from './types.js';
+import {isRecord} from './json.js';
 
 /**
  * Where a failure came from:
@@ -68,10 +69,6 @@ export function abortReason(signal: AbortSignal): DOMException {
 export function toCode(value: unknown): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? n : 0;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether a parsed JSON value looks like a Coze error or envelope (has a `code`). */

@@ -2,6 +2,7 @@ import {createParser} from 'eventsource-parser';
 import type {EventSourceMessage, ParseError} from 'eventsource-parser';
 import {CozeApiError, abortReason, hasCozeCode, toCode, toErrorBody} from './errors.js';
 import type {CozeChat, CozeMessage, CozeStreamEvent} from './types.js';
+import {isRecord, parseJson} from './json.js';
 
 type ChatEventName = Extract<CozeStreamEvent, {chat: CozeChat; event: string}>['event'];
 type MessageEventName = Extract<CozeStreamEvent, {message: CozeMessage}>['event'];
@@ -119,18 +120,6 @@ function isTerminal(event: CozeStreamEvent): boolean {
 
 function interrupted(message: string, cause?: unknown): CozeApiError {
   return new CozeApiError({kind: 'interrupted', message, cause});
-}
-
-function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
-  try {
-    return {ok: true, value: JSON.parse(text)};
-  } catch {
-    return {ok: false};
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A non-SSE text that is a Coze `{code, msg}` error, as an `error` event. */

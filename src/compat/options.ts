@@ -1,5 +1,6 @@
 import type {CozeChat} from '../elements/coze-chat/coze-chat.js';
 import type {WebChatClientOptions} from './types.js';
+import {isRecord} from '../api/json.js';
 
 /** The `<coze-chat>` properties the official options map onto (API.md §2). */
 export type ChatPropertyName =
@@ -65,8 +66,6 @@ type Bag = Record<string, unknown>;
 type Report = (path: string, expected: string, value: unknown) => undefined;
 /** Validates (and converts) one option value; `undefined` means "leave the property alone". */
 type Read = (value: unknown, path: string, report: Report) => unknown;
-
-const isRecord = (v: unknown): v is Bag => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const check =
   (expected: string, test: (v: unknown) => boolean, convert = (v: unknown): unknown => v): Read =>

@@ -1,10 +1,15 @@
 import {CozeEvent} from './coze-event.js';
 
-/** Fired when the count of answers that arrived while the panel was closed changes (read `unread` on the chat). */
-export class CozeUnreadChangeEvent extends CozeEvent {
+export interface CozeUnreadChangeDetail {
+  /** Answers that arrived while the panel was closed (also `unread` on the chat). */
+  readonly unread: number;
+}
+
+/** Fired when the count of answers that arrived while the panel was closed changes. */
+export class CozeUnreadChangeEvent extends CozeEvent<CozeUnreadChangeDetail> {
   static readonly eventName = 'coze-unread-change';
-  constructor() {
-    super(CozeUnreadChangeEvent.eventName, null);
+  constructor(detail: CozeUnreadChangeDetail) {
+    super(CozeUnreadChangeEvent.eventName, detail);
   }
 }
 

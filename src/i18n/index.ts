@@ -1,7 +1,5 @@
 import {en, type Strings} from './en.js';
 import {zhCN} from './zh-CN.js';
-import type {ChatError} from '../state/types.js';
-import {LocalErrorCode} from '../state/types.js';
 
 export type {Strings};
 export type Lang = 'en' | 'zh-CN';
@@ -20,20 +18,4 @@ export function stringsFor(lang: Lang): Strings {
 /** Fills `{name}` placeholders. */
 export function format(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
-const localKeys: Record<number, string> = {
-  [LocalErrorCode.network]: 'network',
-  [LocalErrorCode.interrupted]: 'interrupted',
-  [LocalErrorCode.http]: 'http',
-  [LocalErrorCode.unsupported]: 'unsupported',
-};
-
-/** A readable message for an error: ours for known codes, else the server's, else a generic one. */
-export function errorText(strings: Strings, error: ChatError): string {
-  if (error.code === LocalErrorCode.unsupported && error.message) {
-    return format(strings.toolNotHandled, {name: error.message});
-  }
-  const key = localKeys[error.code] ?? String(error.code);
-  return strings.errors[key] ?? (error.message || strings.errors.generic);
 }

@@ -3,10 +3,10 @@ import {expect} from '@open-wc/testing';
 import {
   admitFiles,
   formatDuration,
-  formatSize,
   maxAttachments,
   maxFileBytes,
 } from '../../src/elements/coze-composer/files.js';
+import {formatSize} from '../../src/elements/shared/format-size.js';
 
 const file = (name: string, size: number) => ({name, size});
 

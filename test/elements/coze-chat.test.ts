@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import type {CozeUnreadChangeEvent} from '../../src/events/coze-unread-change-event.js';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {CozeErrorEvent} from '../../src/events/coze-error-event.js';
 import {
@@ -100,6 +101,21 @@ describe('<coze-chat> floating', () => {
     await (launcher as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
     expect(deep(chat, 'coze-launcher', '[part~="badge"]')).to.equal(null);
     expect(chat.unread).to.equal(0);
+  });
+
+  it('tells the page each change of the unread count, bubbling to the document', async () => {
+    const chat = await mountChat(uniqueToken('unread-event'));
+    const counts: number[] = [];
+    const onChange = (event: CozeUnreadChangeEvent) => counts.push(event.detail.unread);
+    document.addEventListener('coze-unread-change', onChange);
+    try {
+      await chat.send('hello while closed');
+      await chat.show();
+      await chat.show();
+      expect(counts).to.deep.equal([1, 0]);
+    } finally {
+      document.removeEventListener('coze-unread-change', onChange);
+    }
   });
 
   it('shows the prologue with the user name and sends a suggested question', async () => {

@@ -1,11 +1,8 @@
 /// <reference types="mocha" />
 import {expect} from '@open-wc/testing';
 import type {ChatMessage} from '../../src/state/types.js';
-import {
-  formatSize,
-  onlyImageUrl,
-  plainText,
-} from '../../src/elements/coze-message-list/message-text.js';
+import {onlyImageUrl, plainText} from '../../src/elements/coze-message-list/message-text.js';
+import {formatSize} from '../../src/elements/shared/format-size.js';
 import {transcriptRows} from '../../src/elements/coze-message-list/transcript-rows.js';
 
 const message = (key: string, role: 'user' | 'assistant', sectionId?: string): ChatMessage => ({
@@ -100,5 +97,8 @@ describe('message text helpers', () => {
     expect(formatSize(1536, 'en')).to.equal('1.5 KB');
     expect(formatSize(12 * 1024 * 1024, 'en')).to.equal('12 MB');
     expect(formatSize(3.4 * 1024 * 1024, 'en')).to.equal('3.4 MB');
+    // The composer's chip and the sent message's chip read the same.
+    expect(formatSize(12595, 'en')).to.equal('12.3 KB');
+    expect(formatSize(12595, 'zh-CN')).to.equal('12.3 KB');
   });
 });

@@ -73,7 +73,7 @@ const listParts = [
   'load-older',
   'follow-up',
 ].join(', ');
-const launcherParts = 'badge';
+const launcherParts = 'button: launcher-button, badge';
 const conversationParts = [
   'conversation-list',
   'conversation',
@@ -89,6 +89,8 @@ const conversationParts = [
   'cancel-button',
   'confirm-delete',
   'confirm-delete-button',
+  'loading',
+  'empty',
 ].join(', ');
 const composerParts = [
   'composer',
@@ -134,9 +136,11 @@ const composerParts = [
  * @event {CozeErrorEvent} coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
  * @event {CozeConversationChangeEvent} coze-conversation-change - The conversation shown changed (`detail.conversationId`).
  * @event {CozeToolCallEvent} coze-tool-call - The bot asks the page to run local functions (`detail.toolCalls`); answer with `event.respondWith(outputs)`.
- * @event {CozeUnreadChangeEvent} coze-unread-change - The count of answers that arrived while the panel was closed changed (read `unread`).
+ * @event {CozeUnreadChangeEvent} coze-unread-change - The count of answers that arrived while the panel was closed changed (`detail.unread`, also `unread`).
  *
  * @csspart launcher - The floating button.
+ * @csspart launcher-button - The button inside the launcher (from `coze-launcher`).
+ * @csspart badge - The unread count on the launcher.
  * @csspart panel - The chat window.
  * @csspart header - The title bar.
  * @csspart title - The title text.
@@ -148,6 +152,19 @@ const composerParts = [
  * @csspart conversation-list - The conversation list (from `coze-conversation-list`).
  * @csspart conversation - One entry in the conversation list.
  * @csspart load-more - Loads more conversations.
+ * @csspart new-button - Starts a new conversation from the conversation list.
+ * @csspart group - One group of conversations (Today, Last 30 days, Older).
+ * @csspart group-heading - The heading of a group.
+ * @csspart rename-button - Renames a conversation.
+ * @csspart delete-button - Deletes a conversation.
+ * @csspart rename-form - The inline rename form.
+ * @csspart rename-input - The name field of that form.
+ * @csspart save-button - Saves the new name.
+ * @csspart cancel-button - Leaves the rename form or the delete confirmation.
+ * @csspart confirm-delete - The delete confirmation.
+ * @csspart confirm-delete-button - Deletes for good.
+ * @csspart loading - Shown while the conversation list loads.
+ * @csspart empty - Shown when there are no conversations.
  * @csspart footer - The footer line.
  * @csspart message-list - The scrolling transcript (from `coze-message-list`).
  * @csspart message - One message row, with `data-role` and `data-status`.
@@ -176,6 +193,12 @@ const composerParts = [
  * @csspart audio-button - Starts (and stops) voice input.
  * @csspart attachment - A file or image about to be sent, with its progress.
  * @csspart quote-preview - The reply quoted into the next question.
+ * @csspart attachments - The files about to be sent.
+ * @csspart progress - An upload's progress.
+ * @csspart remove-button - Removes a file before sending.
+ * @csspart drop-hint - Shown while files are dragged over the composer.
+ * @csspart recording - Shown while voice input records.
+ * @csspart cancel-recording-button - Stops recording without transcribing.
  *
  * @cssprop --coze-color-accent - Accent colour: launcher, user bubbles, send button, links.
  * @cssprop --coze-color-accent-text - Text on the accent colour.
@@ -502,7 +525,10 @@ export class CozeChat extends LitElement implements LauncherTarget {
       return false;
     this.#opener = deepActiveElement() ?? undefined;
     this.open = true;
-    this.unreadCount = 0;
+    if (this.unreadCount) {
+      this.unreadCount = 0;
+      this.dispatchEvent(new CozeUnreadChangeEvent({unread: 0}));
+    }
     this.#start();
     await this.updateComplete;
     this.renderRoot.querySelector('coze-composer')?.focus();
@@ -728,7 +754,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
       case 'answer':
         if (!this.open && this.mode === 'floating') {
           this.unreadCount++;
-          this.dispatchEvent(new CozeUnreadChangeEvent());
+          this.dispatchEvent(new CozeUnreadChangeEvent({unread: this.unreadCount}));
         }
         this.dispatchEvent(new CozeMessageEvent({message: notice.message}));
         break;

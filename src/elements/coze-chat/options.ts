@@ -1,4 +1,5 @@
 import type {ComplexAttributeConverter} from 'lit';
+import {isRecord} from '../../api/json.js';
 
 /** Logs a configuration mistake the way every option reports one. */
 export function reportOption(name: string, problem: string): void {
@@ -54,8 +55,7 @@ export function numberAttribute(name: string): ComplexAttributeConverter<number 
   };
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export {isRecord};
 
 export interface FooterLink {
   text: string;

@@ -5,13 +5,15 @@ import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/c
 import type {MessageFile, QuotedReply} from '../../state/types.js';
 import {defaultFeatures} from '../../state/ui-config.js';
 import {en} from '../../i18n/en.js';
-import {errorText, format, type Strings} from '../../i18n/index.js';
+import {format, type Strings} from '../../i18n/index.js';
+import {errorText} from '../shared/error-text.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {closeIcon, sendIcon, stopIcon} from '../shared/icons.js';
 import {attachIcon, fileIcon, micIcon} from './icons.js';
 import {AttachmentsController, type Attachment} from './attachments.js';
 import {VoiceRecorderController, type VoiceProblem} from './voice-recorder.js';
-import {formatDuration, formatSize, maxAttachments, maxFileBytes} from './files.js';
+import {formatDuration, maxAttachments, maxFileBytes} from './files.js';
+import {formatSize} from '../shared/format-size.js';
 import {styles} from './coze-composer.styles.js';
 
 /**
@@ -146,7 +148,10 @@ export class CozeComposer extends LitElement {
     const {tooLarge, tooMany} = this.#attachments.add(files);
     const notes = [
       ...tooLarge.map((file) =>
-        format(strings.fileTooLarge, {name: file.name, max: formatSize(maxFileBytes)})
+        format(strings.fileTooLarge, {
+          name: file.name,
+          max: formatSize(maxFileBytes, this.#ui.value?.lang),
+        })
       ),
       ...(tooMany ? [format(strings.tooManyFiles, {max: String(maxAttachments)})] : []),
     ];
@@ -442,7 +447,7 @@ export class CozeComposer extends LitElement {
       }
       <span class="meta">
         <span class="name" title=${item.name}>${item.name}</span>
-        <span class="size">${formatSize(item.size)}</span>
+        <span class="size">${formatSize(item.size, this.#ui.value?.lang)}</span>
       </span>
       <button
         part="remove-button"

@@ -26,21 +26,6 @@ export function admitFiles<T extends {readonly size: number}>(
   return {accepted: fitting.slice(0, room), tooLarge, tooMany: fitting.length > room};
 }
 
-const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-
-/** A byte count for people: `512 B`, `12.3 KB`, `512 MB` (binary multiples, as file managers show them). */
-export function formatSize(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown =
-    unit === 0 || value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
-  return `${shown} ${units[unit]}`;
-}
-
 /** Elapsed seconds as `m:ss`. */
 export function formatDuration(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));

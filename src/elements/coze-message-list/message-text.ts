@@ -26,17 +26,3 @@ export function plainText(markdown: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
-
-const units = ['B', 'KB', 'MB', 'GB'];
-
-/** A byte count as a reader says it: `820 B`, `12 KB`, `3.4 MB`. */
-export function formatSize(bytes: number, lang: string): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toLocaleString(lang, {maximumFractionDigits: digits})} ${units[unit]}`;
-}

@@ -3,7 +3,7 @@ import type {MessageFile, QuotedReply} from '../../state/types.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {format} from '../../i18n/index.js';
 import {fileIcon} from './message-icons.js';
-import {formatSize} from './message-text.js';
+import {formatSize} from '../shared/format-size.js';
 
 /** What a user message carries besides its text: the files sent with it and the answer it quotes. */
 
