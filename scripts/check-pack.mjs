@@ -26,6 +26,11 @@ const required = [
   'dist/cdn/coze-chat-elements.iife.d.ts',
   'dist/react/index.js',
   'dist/react/index.d.ts',
+  'dist/types/react.d.ts',
+  'dist/types/vue.d.ts',
+  'dist/types/svelte.d.ts',
+  'dist/vscode.html-custom-data.json',
+  'dist/web-types.json',
 ];
 for (const path of required) {
   if (!files.has(path)) problems.push(`${path} is not in the package`);
