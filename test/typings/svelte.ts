@@ -12,8 +12,8 @@ export const attributes: SvelteHTMLElements['coze-chat'] = {
 };
 // @ts-expect-error: not a theme
 export const badTheme: SvelteHTMLElements['coze-chat'] = {theme: 'sepia'};
-// @ts-expect-error: the event's detail has no such field
 export const badDetail: SvelteHTMLElements['coze-chat'] = {
+  // @ts-expect-error: the event's detail has no such field
   'oncoze-error': (event) => event.detail.nope,
 };
 export const list: SvelteHTMLElements['coze-conversation-list'] = {
