@@ -33,7 +33,14 @@ const typings = (fileName, source) => ({
 export default [
   {
     input: 'dist/index.js',
-    output: {file: 'dist/cdn/coze-chat-elements.js', format: 'es', sourcemap: true},
+    // Lazily imported modules (the code highlighter) become content-hashed chunks beside the entry.
+    output: {
+      dir: 'dist/cdn',
+      entryFileNames: 'coze-chat-elements.js',
+      chunkFileNames: '[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     plugins: [
       ...plugins,
       typings(
@@ -45,7 +52,8 @@ export default [
   },
   {
     input: 'dist/cdn-global.js',
-    output: {file: 'dist/cdn/coze-chat-elements.iife.js', format: 'iife', sourcemap: true},
+    // One self-contained classic script: lazy modules are inlined.
+    output: {file: 'dist/cdn/coze-chat-elements.iife.js', format: 'iife', sourcemap: true, inlineDynamicImports: true},
     plugins: [
       ...plugins,
       typings(

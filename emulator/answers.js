@@ -191,6 +191,50 @@ Read more on [the Coze site](https://www.coze.cn) or at https://example.com/docs
 
 扣子模拟器会把回答切成很小的片段逐个发送，所以表格和代码块都会跨越好几个增量事件。渲染器需要在每一步都保持正确。🙂`;
 
+/** A table wider than any chat panel: one-word headers, aligned columns. */
+export const WIDE_TABLE = `Here is the comparison you asked for:
+
+| Model | Weight | Height | Throughput | Latency | Accuracy | Licence | Maintainer |
+| :--- | ---: | ---: | :---: | ---: | ---: | :---: | :--- |
+| Alpha | 12.5 | 180 | high | 35 | 91.2 | MIT | Community |
+| Beta | 8.1 | 165 | medium | 48 | 88.7 | Apache | Foundation |
+| Gamma | 20.0 | 201 | low | 120 | 94.5 | GPL | University |
+
+The last column scrolls into view.`;
+
+/** Fenced code in a few languages, one the highlighter does not know, and inline code. */
+export const CODE_ANSWER = `Three ways to say hello, and \`inline code\` too:
+
+\`\`\`python
+def greet(name: str) -> str:
+    """Say hello."""
+    return f"Hello, {name}!"  # a comment
+\`\`\`
+
+\`\`\`js
+const greet = (name) => \`Hello, \${name}!\`;
+console.log(greet('world'), 42, /re+gex/g);
+\`\`\`
+
+\`\`\`brainfuck-ish
+++++[>++++<-]>.  this language is not known, so it stays plain
+\`\`\`
+
+A very long line that must scroll, not wrap:
+
+\`\`\`
+const aVeryLongLine = 'abcdefghijklmnopqrstuvwxyz'.repeat(8) + 'the end of a line that is far wider than the panel';
+\`\`\``;
+
+/** Images in an answer: one described, one without alt text, one that never loads. */
+export const IMAGES_ANSWER = `Two pictures:
+
+![A red square](https://images.example.invalid/red-square.png)
+
+![](https://images.example.invalid/undescribed.png)
+
+An image link: [![Logo](https://images.example.invalid/logo.png)](https://example.com/)`;
+
 /** Sentences mixed into the long answer. */
 const LONG_SENTENCES = [
   'Streaming answers arrive as many small pieces, and the widget has to keep up without flicker.',

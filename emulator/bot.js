@@ -5,6 +5,8 @@
  */
 import {
   CARD_CONTENT,
+  CODE_ANSWER,
+  IMAGES_ANSWER,
   COLOUR_QUESTION,
   LOCAL_WEATHER_CALL,
   MARKDOWN_SHOWCASE,
@@ -13,6 +15,7 @@ import {
   REASONING_TEXT,
   SLOW_ANSWER,
   TOOL_SCENARIO,
+  WIDE_TABLE,
   XSS_ANSWER,
   colourChosen,
   echoAnswer,
@@ -182,6 +185,24 @@ export const TRIGGERS = [
     about: 'headings, emphasis, nested lists, a table, a code block, a quote, links and CJK text.',
     script: () =>
       stream('markdown', MARKDOWN_SHOWCASE, BRISK, ['Tell me something long', 'xss', 'help']),
+  },
+  {
+    phrase: 'wide table',
+    pattern: /\bwide\s+table\b/i,
+    about: 'a table wider than the panel, with one-word headers and aligned columns.',
+    script: () => stream('wide table', WIDE_TABLE, BRISK, ['Show me some code', 'help']),
+  },
+  {
+    phrase: 'code',
+    pattern: /\bcode\b/i,
+    about: 'fenced code in Python, JavaScript, an unknown language and a long line.',
+    script: () => stream('code', CODE_ANSWER, BRISK, ['Show me a wide table', 'help']),
+  },
+  {
+    phrase: 'images',
+    pattern: /\bimages\b/i,
+    about: 'markdown images: one described, one without alt text, one inside a link.',
+    script: () => stream('images', IMAGES_ANSWER, BRISK, ['Show me some markdown', 'help']),
   },
   {
     phrase: 'long',

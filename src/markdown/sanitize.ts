@@ -53,6 +53,10 @@ const BASE_CONFIG = {
   ALLOW_UNKNOWN_PROTOCOLS: false,
   // First line of defence; the hook below re-checks with the URL parser.
   ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+  // Every other attribute's value must match ALLOWED_URI_REGEXP unless it is
+  // "URI-safe": without these, table alignment, an ordered list's start
+  // number, spans and sizes were all dropped.
+  ADD_URI_SAFE_ATTR: ['align', 'colspan', 'rowspan', 'start', 'width', 'height', 'open'],
 } satisfies Config;
 
 /**

@@ -4,6 +4,23 @@ import {lexMarkdown, renderMarkdown, tokensToUnsafeHTML} from './render.js';
 import {sanitizeToFragment} from './sanitize.js';
 
 /**
+ * Adds what the page shows around sanitised nodes (a code block's header, a
+ * table's scroll box). It gets fragments that are not yet in the document and
+ * must give the same result for the same input, because rendered runs are
+ * compared and morphed against each other. `final` says the blocks in the
+ * fragment will not change again (so costly work such as highlighting can
+ * be done once).
+ */
+export type MarkdownDecorator = (fragment: DocumentFragment, final: boolean) => void;
+
+export interface StreamingMarkdownOptions {
+  decorate?: MarkdownDecorator;
+}
+
+/** Raw HTML or a reference definition: what block-by-block rendering may settle differently. */
+const unsettling = /<[a-zA-Z!/?]|^ {0,3}\[[^\]]+\]:/m;
+
+/**
  * Renders a markdown answer into `container` while it streams in.
  *
  * The text is split into top-level blocks with marked's lexer. A block is
@@ -45,17 +62,19 @@ export class StreamingMarkdown {
   #tailNodes: ChildNode[];
   /** The tail's markup before sanitising, to skip no-op updates. */
   #tailHTML: string | undefined;
-  /** Set by `finish()`: the container holds a whole-document render. */
+  /** Set by `finish()`: the container holds the final render. */
   #finished = false;
+  readonly #decorate: MarkdownDecorator;
 
   /**
    * @param container The element to render into; it is owned from now on.
    *   Whatever it already holds is treated as stale output: the first
    *   `update()` replaces it, and `finish()` keeps whatever already matches.
    */
-  constructor(container: HTMLElement) {
+  constructor(container: HTMLElement, options: StreamingMarkdownOptions = {}) {
     this.#container = container;
     this.#tailNodes = [...container.childNodes];
+    this.#decorate = options.decorate ?? (() => {});
   }
 
   /** Renders `text`, the whole answer so far (normally the last text plus more). */
@@ -67,14 +86,24 @@ export class StreamingMarkdown {
   }
 
   /**
-   * Renders the final text once as a whole, which also settles what streaming
-   * could not (a link used before its definition, raw HTML spanning blocks).
-   * Top-level nodes that already match are kept as they are; only the
-   * differing run in the middle is replaced.
+   * Renders the final text. When it extends what streamed and holds nothing
+   * block-by-block rendering could settle differently (raw HTML, reference
+   * definitions), the streamed render is kept and only the open tail is
+   * rendered once more, as finished. Otherwise the text is rendered once as a
+   * whole, which settles a link used before its definition or raw HTML
+   * spanning blocks; top-level nodes that already match are kept as they are
+   * and only the differing run in the middle is replaced.
    */
   finish(text: string): void {
     if (this.#finished && text === this.#text) return;
-    reconcile(this.#container, renderMarkdown(text));
+    if (!this.#finished && this.#tailHTML !== undefined && text.startsWith(this.#text) && !unsettling.test(text)) {
+      this.#text = text;
+      this.#renderTail(true);
+    } else {
+      const fragment = renderMarkdown(text);
+      this.#decorate(fragment, true);
+      reconcile(this.#container, fragment);
+    }
     this.#text = text;
     this.#finished = true;
     this.#tailNodes = [];
@@ -101,13 +130,14 @@ export class StreamingMarkdown {
     this.#finished = false;
   }
 
-  #renderTail(): void {
+  /** Renders the text after the finished blocks; `final`: all of it is finished. */
+  #renderTail(final = false): void {
     const raw = this.#text.slice(this.#stableEnd);
     // marked turns CRLF and CR into LF before lexing; do it here so token
     // lengths are offsets into `src`.
     const src = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
     const tokens = lexMarkdown(src, this.#links);
-    const cut = stableCut(tokens, src);
+    const cut = final ? {count: tokens.length, length: src.length} : stableCut(tokens, src);
 
     const done = tokens.slice(0, cut.count);
     const open = tokens.slice(cut.count);
@@ -125,13 +155,17 @@ export class StreamingMarkdown {
     // Newly finished blocks are sanitised on their own so their nodes can be
     // told apart from the tail's; both are morphed into the old tail's nodes,
     // so a block that was on screen keeps its nodes when it becomes finished.
-    const finished = done.length
-      ? [...sanitizeToFragment(tokensToUnsafeHTML(done)).childNodes]
-      : [];
-    const tail = [...sanitizeToFragment(html).childNodes];
+    const finished = done.length ? [...this.#fragment(tokensToUnsafeHTML(done), true).childNodes] : [];
+    const tail = [...this.#fragment(html, false).childNodes];
     const current = this.#tailNodes.filter((node) => node.parentNode === this.#container);
     const nodes = morphRun(this.#container, current, [...finished, ...tail]);
     this.#tailNodes = nodes.slice(finished.length);
+  }
+
+  #fragment(html: string, final: boolean): DocumentFragment {
+    const fragment = sanitizeToFragment(html);
+    this.#decorate(fragment, final);
+    return fragment;
   }
 }
 

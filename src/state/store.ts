@@ -775,7 +775,8 @@ export class ConversationStore {
   #answerKey(turn: Turn, message: CozeMessage): string {
     const existing = turn.answers.get(message.id);
     if (existing) return existing;
-    const created = assistantFromCoze({...message, content: ''}, 'streaming');
+    // Empty: the first delta's text and reasoning are added by #delta like every other.
+    const created = assistantFromCoze({...message, content: '', reasoning_content: ''}, 'streaming');
     turn.answers.set(message.id, created.key);
     this.#update({messages: [...this.#snapshot.messages, created]});
     return created.key;

@@ -24,6 +24,9 @@ export const styles = css`
     --coze-color-muted: #a9abb8;
     --coze-color-border: #3a3b45;
     --coze-color-danger: #ff8a8f;
+    --coze-color-code-background: #131419;
+    --coze-color-code-header: #24252d;
+    --coze-color-code-border: #3a3b45;
     color-scheme: dark;
   }
 
@@ -37,6 +40,9 @@ export const styles = css`
       --coze-color-muted: #a9abb8;
       --coze-color-border: #3a3b45;
       --coze-color-danger: #ff8a8f;
+      --coze-color-code-background: #131419;
+      --coze-color-code-header: #24252d;
+      --coze-color-code-border: #3a3b45;
       color-scheme: dark;
     }
   }
@@ -127,6 +133,14 @@ export const styles = css`
     height: 2em;
     border-radius: 0.5em;
     object-fit: cover;
+  }
+  .monogram {
+    display: grid;
+    place-items: center;
+    flex: none;
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+    color: var(--_accent);
+    font-weight: 600;
   }
 
   [part~='title'] {

@@ -23,6 +23,7 @@ import {CozeErrorEvent} from '../../events/coze-error-event.js';
 import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
 import {CozeUnreadChangeEvent} from '../../events/coze-unread-change-event.js';
 import {tokens} from '../shared/tokens.styles.js';
+import {identityImage} from '../shared/identity.js';
 import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
 import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
 import {styles} from './coze-chat.styles.js';
@@ -72,6 +73,8 @@ const listParts = [
   'error',
   'load-older',
   'follow-up',
+  'code-block',
+  'copy-code-button',
 ].join(', ');
 const launcherParts = 'button: launcher-button, badge';
 const conversationParts = [
@@ -831,7 +834,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
           : html`<header part="header">
               ${this.#renderHeaderStart(ui)}
               <slot name="header">
-                ${ui.botIcon ? html`<img part="icon" src=${ui.botIcon} alt="" />` : nothing}
+                ${identityImage({host: this, src: ui.botIcon, name: ui.botName, part: 'icon'})}
                 <h2 part="title">${ui.botName}</h2>
               </slot>
               ${this.#renderHeaderActions(ui)} ${closable ? this.#renderClose(ui) : nothing}

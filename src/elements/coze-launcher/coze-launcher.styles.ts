@@ -33,6 +33,10 @@ export const styles = css`
     object-fit: cover;
   }
 
+  .monogram {
+    display: contents;
+  }
+
   svg {
     width: 45%;
     height: 45%;

@@ -3,6 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {en} from '../../i18n/en.js';
 import {format, type Strings} from '../../i18n/index.js';
 import {tokens} from '../shared/tokens.styles.js';
+import {identityImage} from '../shared/identity.js';
 import {chatIcon, closeIcon} from '../shared/icons.js';
 import {styles} from './coze-launcher.styles.js';
 
@@ -28,6 +29,7 @@ export interface LauncherTarget extends HTMLElement {
  *
  * @csspart button - The button.
  * @csspart badge - The unread count.
+ * @csspart icon - The bot's icon; the chat glyph when there is none or it fails to load.
  * @cssprop --coze-launcher-size - Diameter of the button (default `3.5em`).
  */
 export class CozeLauncher extends LitElement {
@@ -109,7 +111,7 @@ export class CozeLauncher extends LitElement {
         aria-expanded=${open ? 'true' : 'false'}
         @click=${this.#handleClick}
       >
-        ${open ? closeIcon : html`<slot name="icon">${chat?.icon ? html`<img src=${chat.icon} alt="" />` : chatIcon}</slot>`}
+        ${open ? closeIcon : html`<slot name="icon">${identityImage({host: this, src: chat?.icon, name: '', part: 'icon', fallback: chatIcon})}</slot>`}
         ${unread ? html`<span part="badge" class="badge" aria-hidden="true">${unread}</span>` : nothing}
       </button>
     `;

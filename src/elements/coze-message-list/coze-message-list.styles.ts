@@ -6,6 +6,17 @@ export const styles = css`
     flex-direction: column;
     min-height: 0;
     background: var(--_bg);
+    /* Code blocks: dark on light themes, a step darker than the panel on dark ones. */
+    --_code-bg: var(--coze-color-code-background, #1f2128);
+    --_code-header: var(--coze-color-code-header, #2a2d36);
+    --_code-border: var(--coze-color-code-border, transparent);
+    --_code-text: var(--coze-color-code-text, #e6e7ec);
+    --_code-muted: #a0a4b4;
+    --_code-keyword: #c792ea;
+    --_code-string: #a5d68a;
+    --_code-number: #f5a86a;
+    --_code-title: #82aaff;
+    --_code-attr: #7fd5e0;
   }
 
   .scroller {
@@ -19,7 +30,7 @@ export const styles = css`
     gap: var(--_space);
   }
 
-  ol {
+  .transcript {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -59,6 +70,16 @@ export const styles = css`
     object-fit: cover;
     background: var(--_surface);
   }
+  .monogram {
+    display: grid;
+    place-items: center;
+    box-sizing: border-box;
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+    color: var(--_accent);
+    font-weight: 600;
+    font-size: 0.9em;
+    line-height: 1;
+  }
 
   [part~='nickname'] {
     font-size: 0.8em;
@@ -69,8 +90,8 @@ export const styles = css`
     padding: 0.6em 0.85em;
     border-radius: var(--_radius);
     background: var(--_assistant-bubble);
-    overflow-wrap: anywhere;
-    line-height: 1.5;
+    overflow-wrap: break-word;
+    line-height: 1.6;
     min-width: 0;
     max-width: 100%;
   }
@@ -108,7 +129,25 @@ export const styles = css`
     font-size: 1.1em;
   }
   .md :is(ul, ol) {
-    padding-inline-start: 1.4em;
+    padding-inline-start: 1.6em;
+  }
+  .md ul {
+    list-style: disc;
+  }
+  .md ol {
+    list-style: decimal;
+  }
+  .md :is(ul, ol) ul {
+    list-style: circle;
+  }
+  .md :is(ul, ol) :is(ul, ol) {
+    margin: 0.2em 0;
+  }
+  .md li + li {
+    margin-top: 0.2em;
+  }
+  .md li::marker {
+    color: var(--_muted);
   }
   .md code {
     font-family: var(--_mono);
@@ -117,24 +156,140 @@ export const styles = css`
     padding: 0.1em 0.3em;
     border-radius: 0.3em;
   }
+  /* Code blocks: a header (language, Copy) over the code, on a surface of their own. */
+  .md .code-block {
+    margin: 0.75em 0;
+    border-radius: 0.6em;
+    overflow: hidden;
+    background: var(--_code-bg);
+    color: var(--_code-text);
+    border: 1px solid var(--_code-border);
+    text-align: left;
+  }
+  .md .code-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    padding: 0.2em 0.3em 0.2em 0.85em;
+    background: var(--_code-header);
+    color: var(--_code-muted);
+    font-size: 0.8em;
+  }
+  .md .code-language {
+    font-family: var(--_mono);
+    text-transform: lowercase;
+  }
+  .md .copy-code {
+    border: 0;
+    background: none;
+    color: inherit;
+    padding: 0.3em 0.6em;
+    border-radius: 0.4em;
+    cursor: pointer;
+    min-height: 2em;
+  }
+  .md .copy-code:hover,
+  .md .copy-code.copied {
+    background: color-mix(in srgb, var(--_code-text) 12%, transparent);
+    color: var(--_code-text);
+  }
   .md pre {
-    background: color-mix(in srgb, var(--_text) 8%, transparent);
-    padding: 0.75em;
-    border-radius: 0.5em;
+    margin: 0;
+    padding: 0.75em 0.85em;
     overflow-x: auto;
+    line-height: 1.5;
+    font-size: 0.9em;
+    tab-size: 4;
+    white-space: pre;
+    overflow-wrap: normal;
+  }
+  .md pre:focus-visible {
+    outline-offset: -2px;
   }
   .md pre code {
     background: none;
     padding: 0;
+    font-size: 1em;
+    color: inherit;
+  }
+  .md .hljs-comment,
+  .md .hljs-quote {
+    color: var(--_code-muted);
+    font-style: italic;
+  }
+  .md :is(.hljs-keyword, .hljs-selector-tag, .hljs-literal, .hljs-doctag, .hljs-section, .hljs-name) {
+    color: var(--_code-keyword);
+  }
+  .md :is(.hljs-string, .hljs-regexp, .hljs-addition, .hljs-attribute, .hljs-template-tag) {
+    color: var(--_code-string);
+  }
+  .md :is(.hljs-number, .hljs-symbol, .hljs-bullet, .hljs-variable, .hljs-template-variable, .hljs-link) {
+    color: var(--_code-number);
+  }
+  .md :is(.hljs-title, .hljs-title.function_, .hljs-type, .hljs-built_in, .hljs-class, .hljs-selector-id) {
+    color: var(--_code-title);
+  }
+  .md :is(.hljs-attr, .hljs-params, .hljs-meta, .hljs-selector-class, .hljs-property) {
+    color: var(--_code-attr);
+  }
+  .md .hljs-deletion {
+    color: var(--_danger);
+  }
+  .md .hljs-emphasis {
+    font-style: italic;
+  }
+  .md .hljs-strong {
+    font-weight: 600;
+  }
+
+  /* Tables scroll in their own box; words stay whole. */
+  .md .table-scroll {
+    margin: 0.75em 0;
+    overflow-x: auto;
+    max-width: 100%;
+    border: 1px solid var(--_border);
+    border-radius: 0.5em;
+  }
+  .md .table-scroll:focus-visible {
+    outline-offset: 0;
   }
   .md table {
     border-collapse: collapse;
-    display: block;
-    overflow-x: auto;
+    min-width: 100%;
+    margin: 0;
+    font-size: 0.95em;
+    overflow-wrap: normal;
+    word-break: normal;
   }
   .md :is(th, td) {
-    border: 1px solid var(--_border);
-    padding: 0.3em 0.6em;
+    border-bottom: 1px solid var(--_border);
+    padding: 0.45em 0.75em;
+    text-align: start;
+    vertical-align: top;
+  }
+  .md :is(th, td) + :is(th, td) {
+    border-inline-start: 1px solid var(--_border);
+  }
+  .md tr:last-child > td {
+    border-bottom: 0;
+  }
+  .md th {
+    background: color-mix(in srgb, var(--_text) 5%, var(--_bg));
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .md td {
+    min-width: 4em;
+  }
+  .md .align-left {
+    text-align: left;
+  }
+  .md .align-center {
+    text-align: center;
+  }
+  .md .align-right {
+    text-align: right;
   }
   .md blockquote {
     border-inline-start: 3px solid var(--_border);
@@ -146,6 +301,24 @@ export const styles = css`
   }
   .md img {
     max-width: 100%;
+    height: auto;
+    min-height: 3em;
+    min-width: 3em;
+    border-radius: 0.5em;
+    vertical-align: middle;
+    background: color-mix(in srgb, var(--_text) 6%, transparent);
+  }
+  .md img.failed[alt=''] {
+    display: none;
+  }
+  .md hr {
+    border: 0;
+    border-top: 1px solid var(--_border);
+    margin: 1em 0;
+  }
+  .md :is(h1, h2, h3, h4) {
+    margin-top: 1em;
+    font-weight: 650;
   }
 
   .typing {

@@ -11,6 +11,8 @@ import {tokens} from '../shared/tokens.styles.js';
 import {defaultUi} from '../shared/default-ui.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
+import {codeOfBlock} from './markdown-blocks.js';
+import {identityImage} from '../shared/identity.js';
 import {renderActions} from './message-actions.js';
 import {
   feedbackIds,
@@ -18,7 +20,7 @@ import {
   renderFeedbackPanel,
   type FeedbackForm,
 } from './feedback-panel.js';
-import {onlyImageUrl, plainText} from './message-text.js';
+import {fillPrologue, onlyImageUrl, plainText} from './message-text.js';
 import {renderReasoning} from './reasoning-block.js';
 import {renderToolCard} from './tool-card.js';
 import {transcriptRows} from './transcript-rows.js';
@@ -67,6 +69,8 @@ const hasText = (text: string) => /\S/.test(text);
  * @csspart error - An error shown to the reader.
  * @csspart load-older - Loads older history.
  * @csspart follow-up - One suggested question.
+ * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
+ * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
  */
 export class CozeMessageList extends LitElement {
   static override styles = [tokens, styles];
@@ -90,6 +94,7 @@ export class CozeMessageList extends LitElement {
   #announcement = '';
   #renderedSnapshot?: ChatSnapshot;
   #copiedTimer?: ReturnType<typeof setTimeout>;
+  #copiedCodeTimer?: ReturnType<typeof setTimeout>;
   /** What the reader chose for reasoning blocks and tool cards (open or not), by message key. */
   readonly #disclosures = new Map<string, boolean>();
 
@@ -103,9 +108,20 @@ export class CozeMessageList extends LitElement {
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Buttons inside rendered markdown (code blocks' Copy) are plain DOM: one listener for all.
+    this.renderRoot.addEventListener('click', this.#handleMarkdownClick);
+    // An answer's image that fails to load: marked, so it can be drawn without the broken-image glyph.
+    this.renderRoot.addEventListener('error', this.#handleImageError, true);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.renderRoot.removeEventListener('click', this.#handleMarkdownClick);
+    this.renderRoot.removeEventListener('error', this.#handleImageError, true);
     clearTimeout(this.#copiedTimer);
+    clearTimeout(this.#copiedCodeTimer);
   }
 
   protected override willUpdate(): void {
@@ -188,6 +204,40 @@ export class CozeMessageList extends LitElement {
     clearTimeout(this.#copiedTimer);
     this.#copiedTimer = setTimeout(() => {
       this.copiedKey = undefined;
+      this.notice = '';
+    }, copiedFor);
+  }
+
+  readonly #handleMarkdownClick = (event: Event) => {
+    const button = (event.target as Element | null)?.closest?.('.copy-code');
+    if (button) void this.#handleCopyCode(button as HTMLButtonElement);
+  };
+
+  readonly #handleImageError = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target?.localName === 'img' && target.closest('.md')) target.classList.add('failed');
+  };
+
+  async #handleCopyCode(button: HTMLButtonElement) {
+    const ui = this.#ui.value ?? defaultUi;
+    const code = codeOfBlock(button);
+    if (code === undefined) return;
+    try {
+      await navigator.clipboard.writeText(code);
+    } catch {
+      return;
+    }
+    for (const other of this.renderRoot.querySelectorAll('.copy-code.copied')) {
+      other.classList.remove('copied');
+      other.textContent = ui.strings.copyCode;
+    }
+    button.classList.add('copied');
+    button.textContent = ui.strings.copied;
+    this.notice = ui.strings.copied;
+    clearTimeout(this.#copiedCodeTimer);
+    this.#copiedCodeTimer = setTimeout(() => {
+      button.classList.remove('copied');
+      button.textContent = ui.strings.copyCode;
       this.notice = '';
     }, copiedFor);
   }
@@ -330,7 +380,7 @@ export class CozeMessageList extends LitElement {
             ? html`<slot name="empty">${this.#renderEmpty(ui, state.status === 'loading')}</slot>`
             : nothing
         }
-        <ol>
+        <ol class="transcript">
           ${repeat(
             transcriptRows(
               ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool),
@@ -361,12 +411,12 @@ export class CozeMessageList extends LitElement {
   #renderEmpty(ui: UiConfig, loading: boolean) {
     if (loading) return html`<p class="status-note">${ui.strings.loading}</p>`;
     const bot = this.#state.value?.bot;
-    const prologue = bot?.prologue?.replace(/\{\{\s*user_name\s*\}\}/g, ui.userNickname ?? '');
+    const prologue = bot?.prologue ? fillPrologue(bot.prologue, ui.userNickname) : '';
     return html`<div class="empty">
       ${
         prologue
           ? html`<div part="message" class="row" data-role="assistant" data-status="complete">
-              ${this.#renderAvatar(ui.botIcon)}
+              ${this.#renderAvatar(ui.botIcon, ui.botName)}
               <div class="body">
                 <span part="nickname">${ui.botName}</span>
                 <div part="bubble" class="prologue">${prologue}</div>
@@ -378,8 +428,9 @@ export class CozeMessageList extends LitElement {
     </div>`;
   }
 
-  #renderAvatar(src?: string) {
-    return src ? html`<img part="avatar" src=${src} alt="" />` : nothing;
+  #renderAvatar(src: string | undefined, name: string, fallback = true) {
+    if (!src && !fallback) return nothing;
+    return identityImage({host: this, src, name, part: 'avatar'});
   }
 
   #renderSuggestions(questions: readonly string[], ui: UiConfig) {
@@ -410,7 +461,7 @@ export class CozeMessageList extends LitElement {
 
   #renderTyping(ui: UiConfig) {
     return html`<li part="message" class="row" data-role="assistant" data-status="streaming">
-      ${this.#renderAvatar(ui.botIcon)}
+      ${this.#renderAvatar(ui.botIcon, ui.botName)}
       <div class="body">
         <div part="bubble">${this.#renderDots(ui)}</div>
       </div>
@@ -437,7 +488,7 @@ export class CozeMessageList extends LitElement {
       data-status=${m.status}
       data-key=${m.key}
     >
-      ${this.#renderAvatar(user ? ui.userAvatar : ui.botIcon)}
+      ${user ? this.#renderAvatar(ui.userAvatar, name, false) : this.#renderAvatar(ui.botIcon, ui.botName)}
       <div class="body">
         <span part="nickname" class=${nameHidden ? 'visually-hidden' : ''}>${name}</span>
         ${user ? this.#renderQuestion(m, ui) : this.#renderAnswer(m, state, ui)}
@@ -449,7 +500,7 @@ export class CozeMessageList extends LitElement {
   #renderQuestion(m: ChatMessage, ui: UiConfig) {
     const quote = renderQuote(m.quote, ui);
     return html`${renderFiles(m.files, ui)}
-    ${m.content || quote !== nothing ? html`<div part="bubble">${quote}${m.content}</div>` : nothing}`;
+    ${m.content || quote !== nothing ? html`<div part="bubble" dir="auto">${quote}${m.content}</div>` : nothing}`;
   }
 
   #renderAnswer(m: ChatMessage, state: ChatSnapshot, ui: UiConfig) {
@@ -468,7 +519,7 @@ export class CozeMessageList extends LitElement {
     return html`${m.reasoning ? this.#renderReasoning(m, answered, ui) : nothing}
     ${
       answered
-        ? html`<div part="bubble"><div class="md" ${markdown(m.content, !streaming)}></div></div>`
+        ? html`<div part="bubble" dir="auto"><div class="md" ${markdown(m.content, !streaming, ui.strings)}></div></div>`
         : m.contentType === 'card' && !streaming
           ? html`<div part="bubble"><p class="card-note">${ui.strings.card}</p></div>`
           : streaming && !m.reasoning

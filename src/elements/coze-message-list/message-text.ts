@@ -26,3 +26,14 @@ export function plainText(markdown: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * The prologue with `{{user_name}}` filled in; without a name, the
+ * placeholder goes with the space before it and any punctuation it leaves
+ * leading ("Hi {{user_name}}, I am …" → "Hi, I am …").
+ */
+export function fillPrologue(prologue: string, nickname: string | undefined): string {
+  const placeholder = /\{\{\s*user_name\s*\}\}/g;
+  if (nickname) return prologue.replace(placeholder, nickname);
+  return prologue.replace(/[ \t]*\{\{\s*user_name\s*\}\}/g, '').replace(/^[\s,，、:：;；!！]+/, '');
+}

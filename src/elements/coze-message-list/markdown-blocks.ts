@@ -1,0 +1,103 @@
+import type {Strings} from '../../i18n/index.js';
+
+type Highlighter = typeof import('./highlighter.js');
+
+let highlighter: Highlighter | undefined;
+let loading: Promise<Highlighter | undefined> | undefined;
+
+/**
+ * Loads the syntax highlighter (its own chunk in the CDN build) once; resolves
+ * to `undefined` when it cannot be loaded, and code then stays plain.
+ */
+export function loadHighlighter(): Promise<Highlighter | undefined> {
+  loading ??= import('./highlighter.js').then(
+    (module) => (highlighter = module),
+    () => undefined
+  );
+  return loading;
+}
+
+const languageOf = (code: Element | null) =>
+  /(?:^|\s)language-([\w#+.-]+)/.exec(code?.className ?? '')?.[1]?.toLowerCase() ?? '';
+
+/**
+ * Adds what an answer's markdown needs on screen, to sanitised nodes before
+ * they are shown (see `MarkdownDecorator`):
+ * - a code block gets a header with its language and a Copy button, reads
+ *   left to right on any page, and can be scrolled with the keyboard; a
+ *   finished one is highlighted (or marked `pending` until the highlighter
+ *   has loaded);
+ * - a table sits in its own horizontally scrolling, focusable box, its
+ *   columns keeping their alignment;
+ * - an image always has `alt` and loads lazily.
+ * The result depends only on the nodes, the strings and whether the
+ * highlighter has loaded, so renders of the same markdown compare equal.
+ */
+export function decorateMarkdown(
+  fragment: DocumentFragment,
+  final: boolean,
+  strings: Strings
+): void {
+  const doc = fragment.ownerDocument;
+  for (const pre of fragment.querySelectorAll('pre')) {
+    const code =
+      pre.firstElementChild?.localName === 'code' ? (pre.firstElementChild as HTMLElement) : null;
+    const language = languageOf(code);
+    const block = doc.createElement('div');
+    block.className = 'code-block';
+    block.setAttribute('part', 'code-block');
+    block.dir = 'ltr';
+    const header = doc.createElement('div');
+    header.className = 'code-header';
+    const label = doc.createElement('span');
+    label.className = 'code-language';
+    label.textContent = language || strings.code;
+    const copy = doc.createElement('button');
+    copy.type = 'button';
+    copy.className = 'copy-code';
+    copy.setAttribute('part', 'copy-code-button');
+    copy.textContent = strings.copyCode;
+    header.append(label, copy);
+    pre.tabIndex = 0;
+    pre.replaceWith(block);
+    block.append(header, pre);
+    if (final && code && language) {
+      if (!highlighter) block.classList.add('pending');
+      else if (highlighter.highlightCode(code, language)) code.classList.add('hljs');
+    }
+  }
+  for (const table of fragment.querySelectorAll('table')) {
+    const box = doc.createElement('div');
+    box.className = 'table-scroll';
+    box.tabIndex = 0;
+    table.replaceWith(box);
+    box.append(table);
+    for (const cell of table.querySelectorAll('th[align], td[align]')) {
+      const align = cell.getAttribute('align');
+      if (align === 'left' || align === 'center' || align === 'right')
+        cell.classList.add(`align-${align}`);
+    }
+  }
+  for (const img of fragment.querySelectorAll('img')) {
+    if (!img.hasAttribute('alt')) img.alt = '';
+    img.loading = 'lazy';
+    img.decoding = 'async';
+  }
+}
+
+/** Highlights the code blocks in `root` that were waiting for the highlighter. */
+export async function highlightPending(root: ParentNode): Promise<void> {
+  if (!root.querySelector('.code-block.pending')) return;
+  const loaded = await loadHighlighter();
+  for (const block of root.querySelectorAll<HTMLElement>('.code-block.pending')) {
+    block.classList.remove('pending');
+    const code = block.querySelector<HTMLElement>('pre > code');
+    if (loaded && code && loaded.highlightCode(code, languageOf(code))) code.classList.add('hljs');
+  }
+}
+
+/** The code of the block a Copy button belongs to, as written (without the final newline). */
+export function codeOfBlock(button: Element): string | undefined {
+  const code = button.closest('.code-block')?.querySelector('pre');
+  return code?.textContent?.replace(/\n$/, '');
+}
