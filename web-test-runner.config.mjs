@@ -1,7 +1,7 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {createEmulator} from './emulator/index.js';
 import {reactForTests} from './scripts/react-for-tests.mjs';
-import {launcherFor, selectedEngines} from './scripts/browsers.mjs';
+import {launcherFor, pressKeysPlugin, selectedEngines} from './scripts/browsers.mjs';
 
 const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
 
@@ -22,6 +22,7 @@ export default {
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),
     reactForTests(),
+    pressKeysPlugin(),
   ],
   // Chromium, Firefox and WebKit; BROWSERS=firefox (or a comma-separated list) for fewer.
   browsers: selectedEngines().map(launcherFor),

@@ -7,6 +7,7 @@ import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
 import {WebdriverLauncher} from '@web/test-runner-webdriver';
+import {Key} from 'webdriverio';
 import {chromiumArgs, chromiumPath} from './chromium.mjs';
 
 export const engines = ['chromium', 'firefox', 'webkit'];
@@ -50,13 +51,67 @@ export function launcherFor(engine) {
     case 'firefox':
       return chromeLauncher({
         puppeteer: puppeteerCore,
-        launchOptions: {browser: 'firefox', executablePath: firefoxPath, headless: true},
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: firefoxPath,
+          headless: true,
+          // Firefox's fake microphone (a tone), granted without a prompt.
+          extraPrefsFirefox: {
+            'media.navigator.streams.fake': true,
+            'media.navigator.permission.disabled': true,
+          },
+        },
       });
     case 'webkit':
       return new WebKitLauncher();
     default:
       throw new Error(`no launcher for ${engine}`);
   }
+}
+
+/** A key by its `KeyboardEvent.key` or `.code` name ('Enter', 'Control', 'KeyV') as WebDriver's code. */
+const webdriverKey = (key) => {
+  if (/^Key[A-Z]$/.test(key)) return key.slice(3).toLowerCase();
+  if (key === 'Meta') return Key.Command;
+  return Key[key] ?? key;
+};
+
+/**
+ * `press-keys` {keys: ['Shift', 'Enter']}: holds each key in turn, then lets them go in
+ * reverse, as a person presses a shortcut. The built-in send-keys cannot hold a key
+ * under WebDriver.
+ */
+export function pressKeysPlugin() {
+  return {
+    name: 'press-keys',
+    async executeCommand({command, payload, session}) {
+      if (command !== 'press-keys') return undefined;
+      const keys = payload?.keys;
+      if (!Array.isArray(keys) || !keys.length)
+        throw new Error('press-keys: {keys: [...]} expected');
+      if (session.browser.type === 'puppeteer') {
+        const {keyboard} = session.browser.getPage(session.id);
+        for (const key of keys) await keyboard.down(key);
+        for (const key of [...keys].reverse()) await keyboard.up(key);
+        return true;
+      }
+      if (session.browser.type === 'webdriver') {
+        await session.browser.driver.performActions([
+          {
+            type: 'key',
+            id: 'keyboard',
+            actions: [
+              ...keys.map((key) => ({type: 'keyDown', value: webdriverKey(key)})),
+              ...[...keys].reverse().map((key) => ({type: 'keyUp', value: webdriverKey(key)})),
+            ],
+          },
+        ]);
+        await session.browser.driver.releaseActions();
+        return true;
+      }
+      throw new Error(`press-keys: not supported for ${session.browser.type}`);
+    },
+  };
 }
 
 /** A TCP port nothing listens on right now. */
@@ -129,6 +184,24 @@ class WebKitLauncher extends WebdriverLauncher {
     this.options.port = port;
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
+  }
+
+  /**
+   * Types keys one after another. The stock launcher sends them as one chord (all down, then
+   * all up), which drops a repeated letter: "Trip plans" became "Trip lans".
+   */
+  async sendKeys(_sessionId, keys) {
+    await this.driver.performActions([
+      {
+        type: 'key',
+        id: 'keyboard',
+        actions: keys.flatMap((key) => [
+          {type: 'keyDown', value: webdriverKey(key)},
+          {type: 'keyUp', value: webdriverKey(key)},
+        ]),
+      },
+    ]);
+    await this.driver.releaseActions();
   }
 
   async stop() {

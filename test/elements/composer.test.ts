@@ -42,6 +42,10 @@ function paste(chat: CozeChat, ...files: File[]): ClipboardEvent {
     cancelable: true,
     composed: true,
   });
+  // Firefox's ClipboardEvent constructor copies the strings of clipboardData but not its
+  // files (a real paste carries them), so the event gets the transfer itself there.
+  if (event.clipboardData?.files.length !== files.length)
+    Object.defineProperty(event, 'clipboardData', {value: transfer(files)});
   input(chat).dispatchEvent(event);
   return event;
 }

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {CozeConversationList} from '../../src/elements/coze-conversation-list/coze-conversation-list.js';
@@ -368,8 +368,17 @@ describe('<coze-conversation-list>', () => {
     const m = await mount('conv-shown');
     expect(entries(m.el)).to.have.length(0);
     const id = await createConversation(m.token, m.userId);
+    // Hidden until an observer of its own has seen it go (WebKit reports it some 200 ms later
+    // than Chromium), then shown again.
+    let visible = true;
+    const observer = new IntersectionObserver((entries) => {
+      visible = entries.at(-1)!.isIntersecting;
+    });
+    observer.observe(m.el);
+    await waitUntil(() => visible, 'seen in view');
     m.el.hidden = true;
-    await aTimeout(50);
+    await waitUntil(() => !visible, 'seen hidden');
+    observer.disconnect();
     m.el.hidden = false;
     await waitUntil(() => ids(m.el).includes(id), 'not reloaded when shown');
     const lists = (await loggedRequests(m.token)).filter(

@@ -2,6 +2,7 @@
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {CozeUnreadChangeEvent} from '../../src/events/coze-unread-change-event.js';
+import {pressKeys} from '../keys.js';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {CozeErrorEvent} from '../../src/events/coze-error-event.js';
 import {
@@ -255,9 +256,7 @@ describe('<coze-chat> chatting with the emulator', () => {
     expect(send().disabled).to.equal(true);
     input(chat).focus();
     await sendKeys({type: 'first line'});
-    await sendKeys({down: 'Shift'});
-    await sendKeys({press: 'Enter'});
-    await sendKeys({up: 'Shift'});
+    await pressKeys('Shift', 'Enter');
     await sendKeys({type: 'second line'});
     expect(input(chat).value).to.equal('first line\nsecond line');
     expect(send().disabled).to.equal(false);
@@ -318,7 +317,9 @@ describe('<coze-chat> chatting with the emulator', () => {
     await waitUntil(() => lastRow(chat).dataset.status === 'canceled', 'stopped');
     expect(lastRow(chat).dataset.role).to.equal('user');
     deep<HTMLButtonElement>(lastRow(chat), '[part~="retry-button"]')!.click();
-    await waitUntil(() => lastRow(chat).dataset.role === 'assistant', 'asked again');
+    await waitUntil(() => lastRow(chat).dataset.role === 'assistant', 'asked again', {
+      timeout: 5000,
+    });
     expect(messages(chat).filter((m) => m.dataset.role === 'user')).to.have.length(1);
     await chat.cancel();
   });
@@ -388,7 +389,11 @@ describe('<coze-chat> failures', () => {
         lastRow(chat).dataset.role === 'assistant',
       'retried'
     );
-    const chats = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat');
+    // The row changes before the request is out: wait for the emulator to have it.
+    const chatRequests = async () =>
+      (await loggedRequests(token)).filter((r) => r.path === '/v3/chat');
+    await waitUntil(async () => (await chatRequests()).length === 2, 'the retry reached Coze');
+    const chats = await chatRequests();
     expect(chats).to.have.length(2);
     expect(
       (chats[1].body as {additional_messages: Array<{content: string}>}).additional_messages[0]

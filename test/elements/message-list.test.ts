@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import {pressKeys} from '../keys.js';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {MessageFile} from '../../src/state/types.js';
 import {
@@ -223,9 +224,7 @@ describe('<coze-message-list> message actions', () => {
     document.body.append(target);
     try {
       target.focus();
-      await sendKeys({down: 'Control'});
-      await sendKeys({press: 'KeyV'});
-      await sendKeys({up: 'Control'});
+      await pressKeys('Control', 'KeyV');
       await waitUntil(() => target.value, 'pasted', {timeout: 2000});
       expect(target.value).to.equal(detail.message.content);
     } finally {

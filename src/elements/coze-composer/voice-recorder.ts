@@ -76,7 +76,8 @@ export class VoiceRecorderController implements ReactiveController {
       return;
     }
     try {
-      const recorder = new MediaRecorder(stream);
+      const mimeType = recordingType();
+      const recorder = new MediaRecorder(stream, mimeType ? {mimeType} : {});
       this.#stream = stream;
       this.#recorder = recorder;
       this.#chunks = [];
@@ -107,7 +108,10 @@ export class VoiceRecorderController implements ReactiveController {
     recorder.stop();
     this.#set('transcribing');
     await stopped;
-    const recording = new Blob(this.#chunks, {type: recorder.mimeType});
+    // Safari reports the type only once data arrived; the chunks carry it too.
+    const recording = new Blob(this.#chunks, {
+      type: recorder.mimeType || this.#chunks[0]?.type || '',
+    });
     this.#stopRecording();
     if (generation !== this.#generation) return;
     if (!recording.size) {
@@ -168,6 +172,26 @@ export class VoiceRecorderController implements ReactiveController {
     this.state = state;
     this.#host.requestUpdate();
   }
+}
+
+/**
+ * Containers engines record audio in, best first: Firefox Ogg/Opus (its WebM recordings
+ * decode to the wrong length), Chromium WebM/Opus, Safari and WebKitGTK MP4/AAC. All of them decode with `decodeAudioData` in the engine
+ * that recorded them. None supported: the engine's default.
+ */
+export const recordingTypes = [
+  'audio/ogg;codecs=opus',
+  'audio/webm;codecs=opus',
+  'audio/mp4;codecs=mp4a.40.2',
+  'audio/mp4',
+  'audio/webm',
+  'audio/ogg',
+] as const;
+
+/** The first of `recordingTypes` this engine's `MediaRecorder` can record, if any. */
+export function recordingType(): string | undefined {
+  if (typeof MediaRecorder.isTypeSupported !== 'function') return undefined;
+  return recordingTypes.find((type) => MediaRecorder.isTypeSupported(type));
 }
 
 function release(stream: MediaStream): void {
