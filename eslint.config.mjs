@@ -6,7 +6,16 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'coverage/', 'custom-elements.json', 'demo/vendor/']},
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'custom-elements.json',
+      'demo/vendor/',
+      'examples/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,7 +47,7 @@ export default tseslint.config(
   },
   {
     // Functions passed to page.evaluate run in the browser.
-    files: ['bench/**/*.mjs'],
+    files: ['bench/**/*.mjs', 'scripts/examples.mjs'],
     languageOptions: {globals: {...globals.node, ...globals.browser}},
   },
   {

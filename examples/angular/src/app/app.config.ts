@@ -1,0 +1,5 @@
+import {ApplicationConfig, provideBrowserGlobalErrorListeners} from '@angular/core';
+
+export const appConfig: ApplicationConfig = {
+  providers: [provideBrowserGlobalErrorListeners()],
+};
