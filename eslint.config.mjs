@@ -51,6 +51,14 @@ export default tseslint.config(
     languageOptions: {globals: {...globals.node, ...globals.browser}},
   },
   {
+    // The token handler's core also runs on edge runtimes: Web APIs only.
+    files: ['src/server/handler.ts', 'src/server/jwt.ts', 'src/server/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {patterns: ['node:*']}],
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', '__dirname'],
+    },
+  },
+  {
     files: ['demo/**/*.js'],
     languageOptions: {globals: {...globals.browser}},
   },

@@ -5,6 +5,10 @@
 export const INVALID_PARAMETER = 4000;
 
 export const AUTH_ERROR = {code: 4100, msg: 'authentication is invalid'};
+export const PERMISSION_ERROR = {
+  code: 4101,
+  msg: 'the token does not have permission to access this resource',
+};
 export const CONVERSATION_NOT_FOUND = {code: 4001, msg: 'conversation not found'};
 export const MESSAGE_NOT_FOUND = {code: 4005, msg: 'message not found'};
 export const UNPUBLISHED_ERROR = {

@@ -14,6 +14,8 @@ import {errorBody, sendJson, successBody} from './http.js';
  * @property {() => string} newId
  * @property {number} speed delay multiplier
  * @property {string} fixturesDir absolute directory path
+ * @property {import('./oauth.js').OAuth} oauth keys, used JWT ids and minted tokens
+ * @property {{advanceMs: number}} clock how far `POST /__emulator/clock` moved the token clock
  */
 
 /**
@@ -27,6 +29,9 @@ import {errorBody, sendJson, successBody} from './http.js';
  * @property {import('./multipart.js').Part[] | null} parts a multipart body's parts (null when
  *   the body is not multipart or is malformed)
  * @property {string} token bearer token (`''` when none)
+ * @property {string} identity who the token acts for: conversations belong to it. A minted
+ *   token's identity is its app and `session_name`; any other token is its own identity.
+ * @property {string[] | null} botIds the bots a minted token is narrowed to (null: any)
  * @property {string} logid
  * @property {LogEntry} entry
  * @property {EmulatorState} state
@@ -37,7 +42,7 @@ import {errorBody, sendJson, successBody} from './http.js';
  */
 
 /**
- * @param {Omit<Exchange, 'ok' | 'fail' | 'json' | 'serverCut' | 'params'>} parts
+ * @param {Omit<Exchange, 'ok' | 'fail' | 'json' | 'serverCut' | 'params' | 'identity' | 'botIds'>} parts
  * @returns {Exchange}
  */
 export function createExchange(parts) {
@@ -45,6 +50,8 @@ export function createExchange(parts) {
   const ex = {
     ...parts,
     params: {},
+    identity: `token:${parts.token}`,
+    botIds: null,
     serverCut: false,
     json(status, body) {
       ex.entry.status = status;

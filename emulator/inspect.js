@@ -1,7 +1,7 @@
 // @ts-check
 /** Routes under `/__emulator/`: the request log, reset, fixture replay and the avatars. */
 import {fixtureContentType, readFixture, resolveFixture, sendChunked} from './fixture-files.js';
-import {sendJson, writeHead} from './http.js';
+import {isPlainObject, parseJson, readBody, sendJson, writeHead} from './http.js';
 
 /** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
 
@@ -77,6 +77,20 @@ export async function handleInspect(state, req, res, url, reset) {
       message_id: messageId,
       feedback: state.store.feedback(messageId) ?? null,
     });
+    return;
+  }
+  if (path === '/__emulator/clock' && method === 'POST') {
+    // Moves the token clock forward, so minted tokens and JWTs expire without waiting.
+    const raw = await readBody(req, 4096);
+    const parsed = parseJson(raw);
+    const value =
+      parsed.ok && isPlainObject(parsed.value) ? parsed.value.advance_seconds : undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      sendJson(res, 400, {error: 'send {"advance_seconds": <non-negative number>}'});
+      return;
+    }
+    state.clock.advanceMs += value * 1000;
+    sendJson(res, 200, {now: Math.floor((Date.now() + state.clock.advanceMs) / 1000)});
     return;
   }
   if (path === '/__emulator/reset' && method === 'POST') {

@@ -21,11 +21,18 @@ import {transcribe} from './api/audio.js';
 import {retrieveFile, uploadFile} from './api/files.js';
 import {listMessages, messageFeedback, retrieveMessage} from './api/messages.js';
 import {getWorkflow, workflowChat} from './api/workflows.js';
-import {AUTH_ERROR, INTERNAL_ERROR, INVALID_PARAMETER, NOT_FOUND} from './errors.js';
+import {
+  AUTH_ERROR,
+  INTERNAL_ERROR,
+  INVALID_PARAMETER,
+  NOT_FOUND,
+  PERMISSION_ERROR,
+} from './errors.js';
 import {createExchange} from './exchange.js';
-import {bearerToken, isMultipart, parseJson, readBody, writeHead} from './http.js';
+import {bearerToken, isMultipart, isPlainObject, parseJson, readBody, writeHead} from './http.js';
 import {newLogId} from './ids.js';
 import {parseMultipart} from './multipart.js';
+import {MINTED_PREFIX} from './oauth.js';
 
 /** @typedef {import('./exchange.js').Exchange} Exchange */
 /** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
@@ -165,8 +172,25 @@ export async function handleApi(state, req, res, url) {
     ex.params = route.params;
     if (!ex.token) return ex.fail(AUTH_ERROR.code, AUTH_ERROR.msg, 401);
     if (ex.token.includes(EXPIRED_MARK)) return ex.fail(AUTH_ERROR.code, AUTH_ERROR.msg);
+    if (ex.token.startsWith(MINTED_PREFIX)) {
+      // A token from the JWT exchange: unknown or past its `expires_in` → 4100, as on Coze.
+      const minted = state.oauth.token(ex.token);
+      if (!minted || minted.expiresAt <= state.oauth.nowSeconds()) {
+        return ex.fail(AUTH_ERROR.code, AUTH_ERROR.msg);
+      }
+      ex.identity = minted.identity;
+      ex.botIds = minted.botIds;
+    }
     if (bodyTooLarge) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body too large', 413);
     if (!parsed.ok) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body is not valid JSON');
+    if (ex.botIds) {
+      // A token narrowed to some bots (scope `bot_id_list`) may not touch another one.
+      const body = /** @type {Record<string, unknown>} */ (isPlainObject(ex.body) ? ex.body : {});
+      const botId = typeof body.bot_id === 'string' ? body.bot_id : url.searchParams.get('bot_id');
+      if (botId && !ex.botIds.includes(botId)) {
+        return ex.fail(PERMISSION_ERROR.code, PERMISSION_ERROR.msg);
+      }
+    }
     await route.handler(ex);
     if (!res.headersSent) ex.fail(INTERNAL_ERROR.code, INTERNAL_ERROR.msg, 500);
   } catch (error) {

@@ -22,6 +22,7 @@ const outputs = [
   'dist/index.js',
   'dist/cdn/coze-chat-elements.js',
   'dist/cdn/coze-chat-elements.iife.js',
+  'dist/server/index.js',
 ];
 if (Math.min(...outputs.map(built)) < sources) {
   console.log('dist/ is missing or older than src/: building first');
