@@ -53,7 +53,12 @@ export default [
   {
     input: 'dist/cdn-global.js',
     // One self-contained classic script: lazy modules are inlined.
-    output: {file: 'dist/cdn/coze-chat-elements.iife.js', format: 'iife', sourcemap: true, inlineDynamicImports: true},
+    output: {
+      file: 'dist/cdn/coze-chat-elements.iife.js',
+      format: 'iife',
+      sourcemap: true,
+      inlineDynamicImports: true,
+    },
     plugins: [
       ...plugins,
       typings(

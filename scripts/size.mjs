@@ -12,7 +12,9 @@ const budgets = [
 ];
 const dir = 'dist/cdn';
 let over = false;
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   const budget = budgets.find((b) => b.match.test(name));
   const bytes = readFileSync(`${dir}/${name}`);
   const gz = gzipSync(bytes, {level: 9}).length;

@@ -96,7 +96,12 @@ export class StreamingMarkdown {
    */
   finish(text: string): void {
     if (this.#finished && text === this.#text) return;
-    if (!this.#finished && this.#tailHTML !== undefined && text.startsWith(this.#text) && !unsettling.test(text)) {
+    if (
+      !this.#finished &&
+      this.#tailHTML !== undefined &&
+      text.startsWith(this.#text) &&
+      !unsettling.test(text)
+    ) {
       this.#text = text;
       this.#renderTail(true);
     } else {
@@ -155,7 +160,9 @@ export class StreamingMarkdown {
     // Newly finished blocks are sanitised on their own so their nodes can be
     // told apart from the tail's; both are morphed into the old tail's nodes,
     // so a block that was on screen keeps its nodes when it becomes finished.
-    const finished = done.length ? [...this.#fragment(tokensToUnsafeHTML(done), true).childNodes] : [];
+    const finished = done.length
+      ? [...this.#fragment(tokensToUnsafeHTML(done), true).childNodes]
+      : [];
     const tail = [...this.#fragment(html, false).childNodes];
     const current = this.#tailNodes.filter((node) => node.parentNode === this.#container);
     const nodes = morphRun(this.#container, current, [...finished, ...tail]);

@@ -776,7 +776,10 @@ export class ConversationStore {
     const existing = turn.answers.get(message.id);
     if (existing) return existing;
     // Empty: the first delta's text and reasoning are added by #delta like every other.
-    const created = assistantFromCoze({...message, content: '', reasoning_content: ''}, 'streaming');
+    const created = assistantFromCoze(
+      {...message, content: '', reasoning_content: ''},
+      'streaming'
+    );
     turn.answers.set(message.id, created.key);
     this.#update({messages: [...this.#snapshot.messages, created]});
     return created.key;

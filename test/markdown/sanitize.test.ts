@@ -214,7 +214,10 @@ describe('sanitising keeps the markdown attributes that are not URLs', () => {
   it('keeps table alignment and an ordered list’s start number', () => {
     const el = document.createElement('div');
     el.append(renderMarkdown('| a | b |\n| :-: | --: |\n| 1 | 2 |\n\n3. third\n4. fourth\n'));
-    expect([...el.querySelectorAll('th')].map((th) => th.getAttribute('align'))).to.deep.equal(['center', 'right']);
+    expect([...el.querySelectorAll('th')].map((th) => th.getAttribute('align'))).to.deep.equal([
+      'center',
+      'right',
+    ]);
     expect(el.querySelector('ol')!.getAttribute('start')).to.equal('3');
   });
 });

@@ -218,16 +218,33 @@ export const styles = css`
     color: var(--_code-muted);
     font-style: italic;
   }
-  .md :is(.hljs-keyword, .hljs-selector-tag, .hljs-literal, .hljs-doctag, .hljs-section, .hljs-name) {
+  .md
+    :is(.hljs-keyword, .hljs-selector-tag, .hljs-literal, .hljs-doctag, .hljs-section, .hljs-name) {
     color: var(--_code-keyword);
   }
   .md :is(.hljs-string, .hljs-regexp, .hljs-addition, .hljs-attribute, .hljs-template-tag) {
     color: var(--_code-string);
   }
-  .md :is(.hljs-number, .hljs-symbol, .hljs-bullet, .hljs-variable, .hljs-template-variable, .hljs-link) {
+  .md
+    :is(
+      .hljs-number,
+      .hljs-symbol,
+      .hljs-bullet,
+      .hljs-variable,
+      .hljs-template-variable,
+      .hljs-link
+    ) {
     color: var(--_code-number);
   }
-  .md :is(.hljs-title, .hljs-title.function_, .hljs-type, .hljs-built_in, .hljs-class, .hljs-selector-id) {
+  .md
+    :is(
+      .hljs-title,
+      .hljs-title.function_,
+      .hljs-type,
+      .hljs-built_in,
+      .hljs-class,
+      .hljs-selector-id
+    ) {
     color: var(--_code-title);
   }
   .md :is(.hljs-attr, .hljs-params, .hljs-meta, .hljs-selector-class, .hljs-property) {

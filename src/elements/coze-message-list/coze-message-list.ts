@@ -519,7 +519,9 @@ export class CozeMessageList extends LitElement {
     return html`${m.reasoning ? this.#renderReasoning(m, answered, ui) : nothing}
     ${
       answered
-        ? html`<div part="bubble" dir="auto"><div class="md" ${markdown(m.content, !streaming, ui.strings)}></div></div>`
+        ? html`<div part="bubble" dir="auto">
+            <div class="md" ${markdown(m.content, !streaming, ui.strings)}></div>
+          </div>`
         : m.contentType === 'card' && !streaming
           ? html`<div part="bubble"><p class="card-note">${ui.strings.card}</p></div>`
           : streaming && !m.reasoning

@@ -6,7 +6,11 @@ declare module '@highlightjs/cdn-assets/es/core.min.js' {
   }
   export interface HLJSApi {
     newInstance(): HLJSApi;
-    configure(options: {classPrefix?: string; ignoreUnescapedHTML?: boolean; throwUnescapedHTML?: boolean}): void;
+    configure(options: {
+      classPrefix?: string;
+      ignoreUnescapedHTML?: boolean;
+      throwUnescapedHTML?: boolean;
+    }): void;
     registerLanguage(name: string, grammar: LanguageFn): void;
     registerAliases(aliases: string | string[], options: {languageName: string}): void;
     getLanguage(name: string): object | undefined;
