@@ -24,6 +24,6 @@ export default {
     reactForTests(),
     pressKeysPlugin(),
   ],
-  // Chromium, Firefox and WebKit; BROWSERS=firefox (or a comma-separated list) for fewer.
+  // Chromium; BROWSERS=all for Chromium, Firefox and WebKit, or a list (BROWSERS=firefox,webkit).
   browsers: selectedEngines().map(launcherFor),
 };

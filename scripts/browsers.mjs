@@ -2,7 +2,7 @@
 // Chromium and Firefox through puppeteer-core (Firefox over WebDriver BiDi), WebKit
 // (WebKitGTK's MiniBrowser) through WebKitWebDriver, under a virtual X display when
 // there is no display. BROWSERS=chromium (or firefox, webkit, a comma-separated list)
-// picks engines; Chromium alone by default for now.
+// picks engines (BROWSERS=all for the three); Chromium alone by default.
 import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {chromeLauncher, puppeteerCore} from '@web/test-runner-chrome';
@@ -21,6 +21,7 @@ export const miniBrowserPath =
 /** The engines named by BROWSERS, in a fixed order; a typo is an error. */
 export function selectedEngines(value = process.env.BROWSERS) {
   if (!value?.trim()) return defaultEngines;
+  if (value.trim().toLowerCase() === 'all') return engines;
   const names = value
     .split(',')
     .map((name) => name.trim().toLowerCase())

@@ -2,6 +2,7 @@
 // How answers read in the built bundle: tables, lists, code blocks, images, pictures that fail.
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import {pressKeys} from '../keys.js';
 import {
   allInList,
   axeViolations,
@@ -98,9 +99,7 @@ describe('answers in the built bundle read well', () => {
     document.body.append(target);
     try {
       target.focus();
-      await sendKeys({down: 'Control'});
-      await sendKeys({press: 'KeyV'});
-      await sendKeys({up: 'Control'});
+      await pressKeys('Control', 'KeyV');
       await waitUntil(() => target.value, 'pasted', {timeout: 2000});
       expect(target.value).to.equal(
         'def greet(name: str) -> str:\n    """Say hello."""\n    return f"Hello, {name}!"  # a comment'

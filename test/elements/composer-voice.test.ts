@@ -62,8 +62,9 @@ describe('<coze-composer> voice input', () => {
     );
     // The emulator reads the duration from the WAV header: about what was recorded.
     const seconds = Number(/\((\d+\.\d) s/.exec(value)![1]);
+    // Never longer than the time between the two clicks; WebKitGTK's recorder may start late.
     expect(recorded).to.be.greaterThan(1.2);
-    expect(seconds).to.be.within(recorded - 0.7, recorded + 1);
+    expect(seconds).to.be.within(0.9, recorded + 1);
     expect(part(chat, 'recording')).to.equal(null);
     expect(composerFocus(chat)).to.equal(input(chat));
     const [request] = await transcriptions(token);
