@@ -2,8 +2,11 @@ import {nodeResolve} from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import {rmSync} from 'node:fs';
 
-// Bundles the compiled ES modules in dist/ (from `tsc`) into the two CDN files.
+// Bundles the compiled ES modules in dist/ (from `tsc`) for the CDN: the ES module build is an
+// entry (the elements and the launcher) plus content-hashed chunks beside it, loaded on intent;
+// the classic script is one self-contained file.
 const plugins = [
   replace({
     preventAssignment: true,
@@ -30,22 +33,29 @@ const typings = (fileName, source) => ({
   },
 });
 
+// Chunk names carry a content hash: clear out the last build's, so only this build's ship.
+rmSync('dist/cdn', {recursive: true, force: true});
+
 export default [
   {
-    input: 'dist/index.js',
-    // Lazily imported modules (the code highlighter) become content-hashed chunks beside the entry.
+    input: 'dist/cdn.js',
+    // Code the chunks share with the entry stays in the entry (one request at first load).
+    // Lazily imported modules (the session, the features, the code highlighter) become
+    // content-hashed chunks beside the entry.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
-      entryFileNames: 'coze-chat-elements.js',
-      chunkFileNames: '[name]-[hash].js',
       format: 'es',
       sourcemap: true,
+      entryFileNames: 'coze-chat-elements.js',
+      // Chunks load from the entry's own directory (import() resolves against the entry's URL).
+      chunkFileNames: '[name]-[hash].js',
     },
     plugins: [
       ...plugins,
       typings(
         'coze-chat-elements.d.ts',
-        "// The bundle exports what the package's main entry does.\nexport * from '../index.js';\n"
+        "// The entry exports what src/cdn.ts does; the rest of the package loads as chunks.\nexport * from '../cdn.js';\n"
       ),
     ],
     onwarn,

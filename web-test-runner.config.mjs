@@ -2,6 +2,7 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {createEmulator} from './emulator/index.js';
 import {reactForTests} from './scripts/react-for-tests.mjs';
 import {launcherFor, pressKeysPlugin, selectedEngines} from './scripts/browsers.mjs';
+import {slowChunks} from './test/dist/slow-chunks.mjs';
 
 const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
 
@@ -17,7 +18,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: {config: {timeout: 10000}},
-  middleware: [emulator.koa()],
+  // slowChunks: the CDN build's chunks over a slow network (test/dist/split-build.test.ts).
+  middleware: [emulator.koa(), slowChunks()],
   filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),

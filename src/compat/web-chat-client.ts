@@ -1,4 +1,3 @@
-import '../define.js';
 import type {CozeChat} from '../elements/coze-chat/coze-chat.js';
 import {toChatSettings} from './options.js';
 import type {WebChatClientOptions} from './types.js';

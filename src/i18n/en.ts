@@ -1,9 +1,9 @@
+import {launcherEn} from './launcher.js';
+
 /** English strings. Every visible or announced string of the widget is here. */
 export const en = {
   botName: 'Coze Bot',
-  openChat: 'Open chat',
-  closeChat: 'Close chat',
-  unread: '{label}, {count} new',
+  ...launcherEn,
   close: 'Close',
   panelLabel: 'Chat with {name}',
   transcriptLabel: 'Conversation',

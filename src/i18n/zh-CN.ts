@@ -1,11 +1,10 @@
 import type {Strings} from './en.js';
+import {launcherZhCN} from './launcher.js';
 
 /** 简体中文 strings. */
 export const zhCN: Strings = {
   botName: '扣子 Bot',
-  openChat: '打开聊天',
-  closeChat: '关闭聊天',
-  unread: '{label}，{count} 条新消息',
+  ...launcherZhCN,
   close: '关闭',
   panelLabel: '与 {name} 聊天',
   transcriptLabel: '对话',

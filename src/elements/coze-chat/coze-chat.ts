@@ -1,34 +1,29 @@
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
-import {styleMap} from 'lit/directives/style-map.js';
 import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
-import {CozeClient} from '../../api/client.js';
-import {TokenSource, type TokenProvider} from '../../api/auth.js';
-import {ConversationStore, type StoreNotice} from '../../state/store.js';
+import type {TokenProvider} from '../../api/auth.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
-import type {ChatActions, ChatSnapshot, SendOptions} from '../../state/types.js';
-import {CozeToolCallEvent} from '../../events/coze-tool-call-event.js';
-import type {UiConfig} from '../../state/ui-config.js';
-import {resolveUserId} from '../../state/user-id.js';
-import {format, stringsFor, toLang, type Lang, type Strings} from '../../i18n/index.js';
+import type {SendOptions} from '../../state/types.js';
+import {
+  launcherStringsFor,
+  loadStrings,
+  toLang,
+  type Lang,
+  type LauncherStrings,
+  type Strings,
+} from '../../i18n/index.js';
 import {
   CozeBeforeHideEvent,
   CozeBeforeShowEvent,
   CozeHideEvent,
   CozeShowEvent,
 } from '../../events/coze-visibility-events.js';
-import {CozeSendEvent} from '../../events/coze-send-event.js';
-import {CozeMessageEvent} from '../../events/coze-message-event.js';
-import {CozeErrorEvent} from '../../events/coze-error-event.js';
-import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
 import {CozeUnreadChangeEvent} from '../../events/coze-unread-change-event.js';
 import {tokens} from '../shared/tokens.styles.js';
-import {identityImage} from '../shared/identity.js';
-import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
 import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
 import {styles} from './coze-chat.styles.js';
+import type {ChatSession} from './chat-session.js';
 import {
-  footerPieces,
   isFeedbackTags,
   isFooterLinks,
   isRecord,
@@ -36,7 +31,6 @@ import {
   numberAttribute,
   oneOf,
   reportOption,
-  safeHref,
   type FeedbackPanel,
   type FeedbackTag,
   type FooterLinks,
@@ -52,66 +46,7 @@ export type StringOverrides = Partial<Omit<Strings, 'errors'>> & {errors?: Recor
 /** A show/hide hook; returning `false` (or a Promise of it) vetoes. */
 export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
-const listParts = [
-  'message-list',
-  'message',
-  'bubble',
-  'avatar',
-  'nickname',
-  'attachment',
-  'quote',
-  'reasoning',
-  'function-call',
-  'option',
-  'divider',
-  'copy-button',
-  'retry-button',
-  'quote-button',
-  'like-button',
-  'unlike-button',
-  'feedback-panel',
-  'error',
-  'load-older',
-  'follow-up',
-  'code-block',
-  'copy-code-button',
-].join(', ');
 const launcherParts = 'button: launcher-button, badge';
-const conversationParts = [
-  'conversation-list',
-  'conversation',
-  'load-more',
-  'new-button',
-  'group',
-  'group-heading',
-  'rename-button',
-  'delete-button',
-  'rename-form',
-  'rename-input',
-  'save-button',
-  'cancel-button',
-  'confirm-delete',
-  'confirm-delete-button',
-  'loading',
-  'empty',
-].join(', ');
-const composerParts = [
-  'composer',
-  'input',
-  'send-button',
-  'stop-button',
-  'upload-button',
-  'audio-button',
-  'cancel-recording-button',
-  'recording',
-  'attachments',
-  'attachment',
-  'progress',
-  'remove-button',
-  'drop-hint',
-  'quote-preview',
-  'error',
-].join(', ');
 
 /**
  * A chat with a Coze bot. Owns the configuration, the Coze API client and the
@@ -402,68 +337,16 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** The layout in use: `layout`, or the one the viewport width calls for. */
   @state() private autoLayout: Layout = 'pc';
 
-  /** The conversation list is shown in place of the transcript. */
-  @state() private showingConversations = false;
-
   @state() private unreadCount = 0;
 
-  readonly #tokens = new TokenSource(() => ({
-    token: this.token || undefined,
-    onRefreshToken: this.onRefreshToken,
-    tokenUrl: this.tokenUrl || undefined,
-  }));
-
-  readonly #client = new CozeClient({
-    // A relative base (e.g. a same-origin proxy at "/coze") resolves against the page.
-    apiBase: () =>
-      new URL(this.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
-    auth: this.#tokens,
-    lang: () => this.#lang,
-  });
-
-  readonly #store = new ConversationStore({
-    backend: this.#client,
-    config: () => {
-      const common = {
-        userId: resolveUserId(this.userId),
-        connectorId: this.connectorId || '999',
-        ...(this.parameters ? {parameters: this.parameters} : {}),
-      };
-      return this.type === 'app'
-        ? {
-            ...common,
-            type: 'app' as const,
-            appId: this.appId,
-            workflowId: this.workflowId,
-            ...(this.appVersion ? {appVersion: this.appVersion} : {}),
-          }
-        : {...common, type: 'bot' as const, botId: this.botId};
-    },
-    notify: (notice) => this.#handleNotice(notice),
-    runTools: (toolCalls) => {
-      const event = new CozeToolCallEvent({toolCalls});
-      this.dispatchEvent(event);
-      return event.response;
-    },
-  });
-
-  /** The store's actions, with sending gated by the cancelable `coze-send`. */
-  readonly #actions: ChatActions = Object.freeze({
-    ...this.#store.actions,
-    send: (text: string, options?: SendOptions) =>
-      this.#allowSend(text, options) && this.#store.actions.send(text, options),
-  });
-
-  readonly #stateProvider = new ContextProvider(this, {
-    context: chatStateContext,
-    initialValue: this.#store.snapshot,
-  });
-
-  readonly #uiProvider = new ContextProvider(this, {context: chatUiContext});
-
-  #started = false;
+  /** The connection to Coze and the panel, loaded on intent (see `#load`); until then only the launcher shows. */
+  #session?: ChatSession;
+  #loading?: Promise<ChatSession>;
+  #loadingStrings?: Promise<unknown>;
   #opener?: HTMLElement;
-  #warnedAboutPat = false;
+  readonly #stateProvider = new ContextProvider(this, {context: chatStateContext});
+  readonly #actionsProvider = new ContextProvider(this, {context: chatActionsContext});
+  readonly #uiProvider = new ContextProvider(this, {context: chatUiContext});
   /** Slotted content can come and go. */
   readonly #children = new MutationObserver(() => this.requestUpdate());
   /** Narrow viewports get the full-screen layout when `layout` is not set. */
@@ -472,43 +355,14 @@ export class CozeChat extends LitElement implements LauncherTarget {
     this.autoLayout = this.#narrow.matches ? 'mobile' : 'pc';
   };
 
-  constructor() {
-    super();
-    new ContextProvider(this, {context: chatActionsContext, initialValue: this.#actions});
-    let shown = this.#headerState(this.#store.snapshot);
-    this.#store.subscribe((snapshot) => {
-      this.#stateProvider.setValue(snapshot);
-      // The header shows the bot and a few buttons; nothing here follows the stream token by token.
-      const now = this.#headerState(snapshot);
-      if (now !== shown) {
-        shown = now;
-        this.requestUpdate();
-      }
-    });
-  }
-
-  /** What the header depends on, as one comparable value. */
-  #headerState(snapshot: ChatSnapshot): string {
-    return [
-      snapshot.bot?.name,
-      snapshot.bot?.iconUrl,
-      snapshot.conversationId,
-      snapshot.messages.length > 0,
-      snapshot.status,
-    ].join('|');
-  }
-
   /** Answers that arrived while the panel was closed. */
   get unread(): number {
     return this.unreadCount;
   }
 
-  /** The strings in use: the current language's, with `i18n` overrides applied. */
-  get strings(): Strings {
-    const base = stringsFor(this.#lang);
-    const overrides = this.i18n;
-    if (!overrides) return base;
-    return {...base, ...overrides, errors: {...base.errors, ...overrides.errors}} as Strings;
+  /** The launcher's strings in use: the current language's, with `i18n` overrides applied (the panel's arrive with it). */
+  get strings(): LauncherStrings {
+    return {...launcherStringsFor(this.#lang), ...this.i18n};
   }
 
   /** The chat window, for `aria-controls`. */
@@ -532,7 +386,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
       this.unreadCount = 0;
       this.dispatchEvent(new CozeUnreadChangeEvent({unread: 0}));
     }
-    this.#start();
+    await this.#start();
     await this.updateComplete;
     this.renderRoot.querySelector('coze-composer')?.focus();
     this.dispatchEvent(new CozeShowEvent());
@@ -561,30 +415,27 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Sends a question (fires the cancelable `coze-send`); resolves when the answer has finished or failed. */
   async send(text: string, options?: SendOptions): Promise<void> {
-    if (!this.#allowSend(text, options)) return;
-    this.#start();
-    await this.#store.send(text, options);
+    await (await this.#load()).send(text, options);
   }
 
   /** Starts a new context section: the bot forgets the conversation so far (a divider marks it). */
-  clearContext(): Promise<void> {
-    return this.#store.clearContext();
+  async clearContext(): Promise<void> {
+    await (await this.#load()).clearContext();
   }
 
   /** Starts a new, empty conversation; resolves to its id. */
-  newConversation(): Promise<string | undefined> {
-    this.#start();
-    return this.#store.newConversation();
+  async newConversation(): Promise<string | undefined> {
+    return (await this.#load()).newConversation();
   }
 
   /** Stops the answer being streamed (aborts the stream and asks Coze to cancel the chat). */
-  cancel(): Promise<void> {
-    return this.#store.cancel();
+  async cancel(): Promise<void> {
+    await this.#session?.cancel();
   }
 
   /** The current access token (obtained through `onRefreshToken`/`token-url` when none is set). */
-  getToken(): Promise<string> {
-    return this.#tokens.get();
+  async getToken(): Promise<string> {
+    return (await this.#load()).getToken();
   }
 
   override connectedCallback(): void {
@@ -592,7 +443,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
     this.#children.observe(this, {childList: true});
     this.#narrow.addEventListener('change', this.#handleViewportChange);
     this.#handleViewportChange();
-    if (this.mode !== 'floating' || this.open) this.#start();
+    if (this.mode !== 'floating' || this.open) void this.#start();
   }
 
   override disconnectedCallback(): void {
@@ -600,7 +451,19 @@ export class CozeChat extends LitElement implements LauncherTarget {
     this.#children.disconnect();
     this.#narrow.removeEventListener('change', this.#handleViewportChange);
     // Nothing keeps streaming into a widget that left the page.
-    void this.#store.cancel();
+    void this.#session?.cancel();
+  }
+
+  /** Settles once the chat has rendered, including the panel when it is being loaded to be shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while ((this.#loading && !this.#session) || this.#loadingStrings) {
+      await Promise.all([this.#session ? undefined : this.#loading, this.#loadingStrings]).catch(
+        () => undefined
+      );
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** The layout in use. */
@@ -610,26 +473,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#validate(changed);
-    this.#uiProvider.setValue(this.#uiConfig());
-    const identity = [
-      'type',
-      'botId',
-      'appId',
-      'workflowId',
-      'appVersion',
-      'apiBase',
-      'userId',
-      'connectorId',
-    ] as const;
-    if (
-      this.#started &&
-      identity.some((key) => changed.has(key) && changed.get(key) !== undefined)
-    ) {
-      void this.#store.reload();
-    }
+    if (changed.has('lang') && this.#session) this.#loadStrings();
+    this.#session?.update(changed);
     // Not only when the mode changes: a framework binding bot-id from state sets it after the
     // first render, and an inline (or already open) panel must start then.
-    if (this.mode !== 'floating' || this.open) this.#start();
+    if (this.mode !== 'floating' || this.open) void this.#start();
   }
 
   /** Reports a bad option value in the console (and falls back to the default), never silently. */
@@ -641,94 +489,71 @@ export class CozeChat extends LitElement implements LauncherTarget {
       this.layout = oneOf('layout', this.layout, ['pc', 'mobile'], 'pc');
     if (changed.has('theme'))
       this.theme = oneOf('theme', this.theme, ['light', 'dark', 'auto'], 'light');
-    if (changed.has('lang') && this.lang && !/^(en|zh)(-|$)/i.test(this.lang)) {
-      reportOption(
-        'lang',
-        `"${this.lang}" is not supported; use "en" or "zh-CN". Showing English.`
-      );
-    }
-    if (changed.has('width') && this.width !== undefined && !(this.width > 0)) {
-      reportOption('width', `${this.width} is not a positive number of pixels; using the default.`);
-      this.width = undefined;
-    }
     if (changed.has('zIndex') && this.zIndex !== undefined && !Number.isInteger(this.zIndex)) {
       reportOption('z-index', `${this.zIndex} is not an integer; using the default.`);
       this.zIndex = undefined;
-    }
-    if (changed.has('feedbackTags') && this.feedbackTags) {
-      if (this.feedbackTags.length > 10 || this.feedbackTags.some((t) => t.label.length > 30)) {
-        reportOption(
-          'feedback-tags',
-          'at most 10 tags of at most 30 characters each; extra tags and characters are dropped.'
-        );
-        this.feedbackTags = this.feedbackTags
-          .slice(0, 10)
-          .map((t) => ({...t, label: t.label.slice(0, 30)}));
-      }
-    }
-    if (
-      changed.has('token') &&
-      typeof this.token === 'string' &&
-      this.token.startsWith('pat_') &&
-      !this.#warnedAboutPat
-    ) {
-      this.#warnedAboutPat = true;
-      console.warn(
-        '[coze-chat] A personal access token (pat_…) is set in a web page, where every visitor can read it and act as you. ' +
-          'Use it only for local testing; in production, mint short-lived tokens on your server and pass them with onRefreshToken or token-url.'
-      );
     }
     const target =
       this.type === 'app'
         ? ['app-id', this.appId, 'workflow-id', this.workflowId]
         : ['bot-id', this.botId];
-    if (this.#started && target.some((v, i) => i % 2 === 1 && !v)) {
+    if (this.#session?.started && target.some((v, i) => i % 2 === 1 && !v)) {
       reportOption(this.type === 'app' ? 'app-id / workflow-id' : 'bot-id', 'is required to chat.');
     }
   }
 
-  #uiConfig(): UiConfig {
-    const strings = this.strings;
-    const bot = this.#store.snapshot.bot;
-    const icon = this.icon || bot?.iconUrl;
-    return {
-      lang: this.#lang,
-      strings,
-      botName: this.chatTitle || bot?.name || strings.botName,
-      ...(icon ? {botIcon: icon} : {}),
-      ...(this.userAvatar ? {userAvatar: this.userAvatar} : {}),
-      ...(this.userNickname ? {userNickname: this.userNickname} : {}),
-      features: {
-        upload: !this.noUpload,
-        audio: !this.noAudio,
-        functionCalls: !this.noFunctionCalls,
-        quote: this.quote,
-        feedback: this.feedback,
-        clearContext: !this.noClearContext,
-        newConversation: this.newConversationButton,
-        // The official SDK has no conversation list for apps either.
-        conversations: this.conversations && this.type === 'bot',
-      },
-      feedbackPanel: this.feedbackPanel,
-    };
+  /** Loads the session (once) and starts it: the profile and the conversation load. */
+  async #start(): Promise<void> {
+    (await this.#load()).start();
   }
 
-  /** Whether there is something to chat with. */
-  get #hasTarget(): boolean {
-    return this.type === 'app' ? Boolean(this.appId && this.workflowId) : Boolean(this.botId);
+  /**
+   * The session module, loaded once for all chats on the page: on intent (the launcher is
+   * pointed at or focused), on `show()`/`open`, at once in `inline`/`headless` mode, or when a
+   * method needs it. Never while the page is idle.
+   */
+  #load(): Promise<ChatSession> {
+    this.#loadStrings();
+    this.#loading ??= import('./chat-session.js').then(async ({ChatSession}) => {
+      await this.#loadingStrings;
+      const session = new ChatSession({
+        host: this,
+        lang: () => this.#lang,
+        layout: () => this.#layout,
+        slotted: (name) => this.#slotted(name),
+        setState: (snapshot) => this.#stateProvider.setValue(snapshot),
+        setActions: (actions) => this.#actionsProvider.setValue(actions),
+        setUi: (ui) => this.#uiProvider.setValue(ui),
+        answered: () => {
+          if (!this.open && this.mode === 'floating') {
+            this.unreadCount++;
+            this.dispatchEvent(new CozeUnreadChangeEvent({unread: this.unreadCount}));
+          }
+        },
+      });
+      this.#session = session;
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ChatSession.styles.styleSheet!];
+      session.update(new Map());
+      this.requestUpdate();
+      return session;
+    });
+    return this.#loading;
   }
 
-  #start(): void {
-    if (this.#started || !this.#hasTarget || !this.isConnected) return;
-    this.#started = true;
-    void this.#store.init();
+  /** The current language's strings, when they are not in the first chunk. */
+  #loadStrings(): void {
+    const lang = this.#lang;
+    const loading = loadStrings(lang).then((loaded) => {
+      if (loaded && this.#lang === lang) this.requestUpdate();
+    });
+    this.#loadingStrings = loading;
+    void loading.finally(() => {
+      if (this.#loadingStrings === loading) this.#loadingStrings = undefined;
+    });
   }
 
-  #allowSend(text: string, options?: SendOptions): boolean {
-    if (!this.#store.canSend(text, options)) return false;
-    this.#start();
-    return this.dispatchEvent(new CozeSendEvent({text: text.trim(), files: options?.files ?? []}));
-  }
+  readonly #handleIntent = () => void this.#load();
 
   async #allow(event: Event, ...hooks: Array<VisibilityHook | undefined>): Promise<boolean> {
     if (!this.dispatchEvent(event)) return false;
@@ -752,45 +577,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
     }
   }
 
-  #handleNotice(notice: StoreNotice): void {
-    switch (notice.type) {
-      case 'answer':
-        if (!this.open && this.mode === 'floating') {
-          this.unreadCount++;
-          this.dispatchEvent(new CozeUnreadChangeEvent({unread: this.unreadCount}));
-        }
-        this.dispatchEvent(new CozeMessageEvent({message: notice.message}));
-        break;
-      case 'error':
-        this.dispatchEvent(new CozeErrorEvent({...notice.error}));
-        break;
-      case 'conversation':
-        this.dispatchEvent(
-          new CozeConversationChangeEvent({conversationId: notice.conversationId})
-        );
-        break;
-    }
-  }
-
-  #handlePanelKeydown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && this.mode === 'floating' && this.open) {
-      event.stopPropagation();
-      void this.hide();
-    }
-  }
-
-  #handleCloseClick() {
-    void this.hide();
-  }
-
   protected override render() {
     if (this.mode === 'headless') return html`<slot></slot>`;
     const floating = this.mode === 'floating';
-    // Computed once per update, in willUpdate, for the parts and for this template alike.
-    const ui = this.#uiProvider.value!;
-    const z = this.zIndex;
     return html`
-      ${this.#renderPanel(ui, floating)}
+      ${this.#session?.renderPanel() ?? nothing}
       ${
         floating && !this.noLauncher
           ? html`<coze-launcher
@@ -798,7 +589,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
               class=${this.#layout}
               exportparts=${launcherParts}
               .target=${this}
-              style=${styleMap({zIndex: z === undefined ? undefined : String(z)})}
+              @pointerenter=${this.#handleIntent}
+              @focusin=${this.#handleIntent}
             >
               ${this.#slotted('launcher') ? html`<slot name="launcher" slot="icon"></slot>` : nothing}
             </coze-launcher>`
@@ -807,161 +599,15 @@ export class CozeChat extends LitElement implements LauncherTarget {
     `;
   }
 
-  #renderPanel(ui: UiConfig, floating: boolean) {
-    const mobile = floating && this.#layout === 'mobile';
-    const z = this.zIndex;
-    const style = floating
-      ? styleMap({
-          '--_z': z === undefined ? undefined : String(z),
-          '--_panel-width': this.width && !mobile ? `${this.width}px` : undefined,
-        })
-      : nothing;
-    const closable = floating && !this.noClose;
-    return html`<section
-      part="panel"
-      class=${mobile ? 'mobile' : 'pc'}
-      role=${floating ? 'dialog' : 'region'}
-      aria-label=${format(ui.strings.panelLabel, {name: ui.botName})}
-      ?hidden=${floating && !this.open}
-      style=${style}
-      @keydown=${this.#handlePanelKeydown}
-    >
-      ${
-        this.noHeader
-          ? closable
-            ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
-            : nothing
-          : html`<header part="header">
-              ${this.#renderHeaderStart(ui)}
-              <slot name="header">
-                ${identityImage({host: this, src: ui.botIcon, name: ui.botName, part: 'icon'})}
-                <h2 part="title">${ui.botName}</h2>
-              </slot>
-              ${this.#renderHeaderActions(ui)} ${closable ? this.#renderClose(ui) : nothing}
-            </header>`
-      }
-      ${
-        this.showingConversations
-          ? html`<coze-conversation-list
-              exportparts=${conversationParts}
-              @coze-conversation-select=${this.#handleConversationSelect}
-            ></coze-conversation-list>`
-          : nothing
-      }
-      <coze-message-list exportparts=${listParts} ?hidden=${this.showingConversations}
-        >${this.#slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
-      >
-      <coze-composer
-        exportparts=${composerParts}
-        ?hidden=${this.showingConversations}
-      ></coze-composer>
-      ${this.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
-    </section>`;
-  }
-
-  /** The conversations button (or, while the list shows, the way back to the chat). */
-  #renderHeaderStart(ui: UiConfig) {
-    if (!ui.features.conversations) return nothing;
-    const label = this.showingConversations ? ui.strings.backToChat : ui.strings.conversations;
-    return html`<button
-      part="conversations-button"
-      class="header-button"
-      type="button"
-      aria-label=${label}
-      title=${label}
-      aria-expanded=${this.showingConversations ? 'true' : 'false'}
-      @click=${this.#handleConversationsClick}
-    >
-      ${this.showingConversations ? backIcon : listIcon}
-    </button>`;
-  }
-
-  #renderHeaderActions(ui: UiConfig) {
-    const state = this.#store.snapshot;
-    const busy = state.status === 'streaming';
-    return html`${
-      ui.features.newConversation
-        ? html`<button
-            part="new-conversation-button"
-            class="header-button"
-            type="button"
-            aria-label=${ui.strings.newConversation}
-            title=${ui.strings.newConversation}
-            @click=${this.#handleNewConversationClick}
-          >
-            ${plusIcon}
-          </button>`
-        : nothing
-    }
-    ${
-      ui.features.clearContext && state.conversationId && state.messages.length
-        ? html`<button
-            part="clear-context-button"
-            class="header-button"
-            type="button"
-            aria-label=${ui.strings.clearContext}
-            title=${ui.strings.clearContext}
-            ?disabled=${busy}
-            @click=${this.#handleClearContextClick}
-          >
-            ${broomIcon}
-          </button>`
-        : nothing
-    }`;
-  }
-
-  #handleConversationsClick() {
-    this.showingConversations = !this.showingConversations;
-    if (this.showingConversations) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('coze-conversation-list')?.focus()
-      );
-    }
-  }
-
-  #handleConversationSelect() {
-    this.showingConversations = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector('coze-composer')?.focus());
-  }
-
-  #handleNewConversationClick() {
-    this.showingConversations = false;
-    void this.newConversation();
-  }
-
-  #handleClearContextClick() {
-    void this.clearContext();
+  protected override updated(): void {
+    // Through the CSSOM, not a style attribute, so a strict CSP needs no unsafe-inline.
+    const launcher = this.renderRoot.querySelector<HTMLElement>('coze-launcher');
+    if (launcher) launcher.style.zIndex = this.zIndex === undefined ? '' : String(this.zIndex);
   }
 
   /** Whether the page put content in a slot that is passed on to a part (a passed-on empty slot would hide the part's default). */
   #slotted(name: string): boolean {
     return Boolean(this.querySelector(`:scope > [slot="${name}"]`));
-  }
-
-  #renderClose(ui: UiConfig) {
-    return html`<button
-      part="close-button"
-      type="button"
-      aria-label=${ui.strings.close}
-      title=${ui.strings.close}
-      @click=${this.#handleCloseClick}
-    >
-      ${closeIcon}
-    </button>`;
-  }
-
-  #renderFooterText(ui: UiConfig) {
-    if (!this.footerText) return ui.strings.footer;
-    const links = this.footerLinks ?? {};
-    return footerPieces(this.footerText).map((piece) => {
-      if ('text' in piece) return piece.text;
-      const entry = links[piece.name];
-      if (!entry) return '';
-      const href = safeHref(entry.link);
-      return href
-        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${entry.text}</a>`
-        : entry.text;
-    });
   }
 }
 

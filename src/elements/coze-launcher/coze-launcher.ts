@@ -1,10 +1,10 @@
 import {html, LitElement, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {en} from '../../i18n/en.js';
-import {format, type Strings} from '../../i18n/index.js';
+import {format, type LauncherStrings} from '../../i18n/index.js';
+import {launcherEn} from '../../i18n/launcher.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {identityImage} from '../shared/identity.js';
-import {chatIcon, closeIcon} from '../shared/icons.js';
+import {chatIcon, closeIcon} from '../shared/icon.js';
 import {styles} from './coze-launcher.styles.js';
 
 /** What a launcher needs from the chat it opens (`<coze-chat>` provides it). */
@@ -12,7 +12,7 @@ export interface LauncherTarget extends HTMLElement {
   readonly open: boolean;
   readonly unread: number;
   readonly icon?: string;
-  readonly strings: Strings;
+  readonly strings: LauncherStrings;
   readonly panelElement?: HTMLElement | null;
   toggle(): Promise<boolean>;
 }
@@ -97,7 +97,7 @@ export class CozeLauncher extends LitElement {
 
   protected override render() {
     const chat = this.#chat;
-    const strings = chat?.strings ?? en;
+    const strings = chat?.strings ?? launcherEn;
     const open = chat?.open ?? false;
     const unread = open ? 0 : (chat?.unread ?? 0);
     const base = open ? strings.closeChat : strings.openChat;

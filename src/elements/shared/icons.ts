@@ -1,13 +1,8 @@
 import {svg} from 'lit';
+import {icon} from './icon.js';
 
-/** Inline icons: decorative, so hidden from assistive technology. */
-const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" width="1.25em" height="1.25em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
+export {chatIcon, closeIcon} from './icon.js';
 
-export const chatIcon = icon(
-  svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12Z"/>`
-);
-export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
 export const sendIcon = icon(svg`<path d="M5 12h13M12 5l7 7-7 7"/>`);
 export const stopIcon = icon(
   svg`<rect x="7" y="7" width="10" height="10" rx="1.5" fill="currentColor"/>`

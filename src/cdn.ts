@@ -1,0 +1,31 @@
+/**
+ * Entry of the ES module CDN build (`dist/cdn/coze-chat-elements.js`): registers
+ * `<coze-chat>` and `<coze-launcher>` and renders the launcher. The rest (the
+ * panel, the API client and the store, markdown, the parts, the conversation
+ * list, other languages) arrives as chunks from the same directory when a chat
+ * is about to be used: see `CozeChat`.
+ */
+import {CozeChat} from './elements/coze-chat/coze-chat.js';
+import {CozeLauncher} from './elements/coze-launcher/coze-launcher.js';
+
+// `coze-chat` goes first so the parts inside it find their context provider when they upgrade.
+for (const [tag, element] of [
+  ['coze-chat', CozeChat],
+  ['coze-launcher', CozeLauncher],
+] as const) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+export {CozeChat, CozeLauncher};
+export * from './events/coze-visibility-events.js';
+export {chatActionsContext, chatStateContext, chatUiContext} from './state/context.js';
+export type {
+  ChatActions,
+  ChatError,
+  ChatMessage,
+  ChatSnapshot,
+  MessageStatus,
+} from './state/types.js';
+export type {UiConfig} from './state/ui-config.js';
+export type {Lang, Strings} from './i18n/index.js';
+export {WebChatClient} from './compat/lazy-client.js';

@@ -1,0 +1,483 @@
+/**
+ * The part of `<coze-chat>` that is loaded when a chat is about to be used (see
+ * `coze-chat.ts`): the token source, the Coze client, the conversation store, the
+ * panel's template and styles, and the parts it renders. Importing this module
+ * registers `<coze-message-list>` and `<coze-composer>` (if not yet registered).
+ */
+import {html, nothing} from 'lit';
+import {styleMap} from 'lit/directives/style-map.js';
+import {CozeClient} from '../../api/client.js';
+import {TokenSource} from '../../api/auth.js';
+import {ConversationStore, type StoreNotice} from '../../state/store.js';
+import type {ChatActions, ChatSnapshot, SendOptions} from '../../state/types.js';
+import type {UiConfig} from '../../state/ui-config.js';
+import {resolveUserId} from '../../state/user-id.js';
+import {en} from '../../i18n/en.js';
+import {format, stringsFor, type Lang, type Strings} from '../../i18n/index.js';
+import {CozeToolCallEvent} from '../../events/coze-tool-call-event.js';
+import {CozeSendEvent} from '../../events/coze-send-event.js';
+import {CozeMessageEvent} from '../../events/coze-message-event.js';
+import {CozeErrorEvent} from '../../events/coze-error-event.js';
+import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
+import {identityImage} from '../shared/identity.js';
+import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
+import {CozeMessageList} from '../coze-message-list/coze-message-list.js';
+import {CozeComposer} from '../coze-composer/coze-composer.js';
+import type {CozeChat} from './coze-chat.js';
+import {panelStyles} from './chat-panel.styles.js';
+import {footerPieces, reportOption, safeHref} from './options.js';
+import {composerParts, conversationParts, listParts} from './parts.js';
+
+for (const [tag, element] of [
+  ['coze-message-list', CozeMessageList],
+  ['coze-composer', CozeComposer],
+] as const) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+/** The conversation list is a feature of its own: loaded when a chat turns it on. */
+let conversationList: Promise<unknown> | undefined;
+function loadConversationList(): void {
+  conversationList ??= import('../coze-conversation-list/coze-conversation-list.js').then(
+    ({CozeConversationList}) => {
+      if (!customElements.get('coze-conversation-list'))
+        customElements.define('coze-conversation-list', CozeConversationList);
+    }
+  );
+}
+
+/** What the session needs from its `<coze-chat>` beyond its public properties. */
+export interface SessionPort {
+  readonly host: CozeChat;
+  lang(): Lang;
+  layout(): 'pc' | 'mobile';
+  /** Whether the page put content in a slot that is passed on to a part. */
+  slotted(name: string): boolean;
+  setState(snapshot: ChatSnapshot): void;
+  setActions(actions: ChatActions): void;
+  setUi(ui: UiConfig): void;
+  /** An answer arrived (for the unread count). */
+  answered(): void;
+}
+
+const identity = [
+  'type',
+  'botId',
+  'appId',
+  'workflowId',
+  'appVersion',
+  'apiBase',
+  'userId',
+  'connectorId',
+] as const;
+
+/** One `<coze-chat>`'s connection to Coze and its panel. */
+export class ChatSession {
+  /** The panel's styles, adopted by the chat's shadow root when the session arrives. */
+  static readonly styles = panelStyles;
+
+  readonly #port: SessionPort;
+  readonly #tokens: TokenSource;
+  readonly #store: ConversationStore;
+  readonly actions: ChatActions;
+  #started = false;
+  #warnedAboutPat = false;
+  #ui?: UiConfig;
+  /** The conversation list is shown in place of the transcript. */
+  #showingConversations = false;
+
+  constructor(port: SessionPort) {
+    this.#port = port;
+    const host = port.host;
+    this.#tokens = new TokenSource(() => ({
+      token: host.token || undefined,
+      onRefreshToken: host.onRefreshToken,
+      tokenUrl: host.tokenUrl || undefined,
+    }));
+    const client = new CozeClient({
+      // A relative base (e.g. a same-origin proxy at "/coze") resolves against the page.
+      apiBase: () =>
+        new URL(host.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
+      auth: this.#tokens,
+      lang: () => port.lang(),
+    });
+    this.#store = new ConversationStore({
+      backend: client,
+      config: () => {
+        const common = {
+          userId: resolveUserId(host.userId),
+          connectorId: host.connectorId || '999',
+          ...(host.parameters ? {parameters: host.parameters} : {}),
+        };
+        return host.type === 'app'
+          ? {
+              ...common,
+              type: 'app' as const,
+              appId: host.appId,
+              workflowId: host.workflowId,
+              ...(host.appVersion ? {appVersion: host.appVersion} : {}),
+            }
+          : {...common, type: 'bot' as const, botId: host.botId};
+      },
+      notify: (notice) => this.#handleNotice(notice),
+      runTools: (toolCalls) => {
+        const event = new CozeToolCallEvent({toolCalls});
+        host.dispatchEvent(event);
+        return event.response;
+      },
+    });
+    // The store's actions, with sending gated by the cancelable `coze-send`.
+    this.actions = Object.freeze({
+      ...this.#store.actions,
+      send: (text: string, options?: SendOptions) =>
+        this.#allowSend(text, options) && this.#store.actions.send(text, options),
+    });
+    port.setActions(this.actions);
+    port.setState(this.#store.snapshot);
+    let shown = headerState(this.#store.snapshot);
+    this.#store.subscribe((snapshot) => {
+      port.setState(snapshot);
+      // The header shows the bot and a few buttons; nothing here follows the stream token by token.
+      const now = headerState(snapshot);
+      if (now !== shown) {
+        shown = now;
+        host.requestUpdate();
+      }
+    });
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** Loads the profile and the conversation, once there is something to chat with. */
+  start(): void {
+    const host = this.#port.host;
+    const hasTarget =
+      host.type === 'app' ? Boolean(host.appId && host.workflowId) : Boolean(host.botId);
+    if (this.#started || !hasTarget || !host.isConnected) return;
+    this.#started = true;
+    void this.#store.init();
+  }
+
+  /** Called from the chat's `willUpdate` (and once on arrival, with nothing changed): checks, display settings, a reload when the identity changed. */
+  update(changed: ReadonlyMap<PropertyKey, unknown>): void {
+    this.#validate(changed);
+    this.#ui = this.#uiConfig();
+    this.#port.setUi(this.#ui);
+    if (this.#ui.features.conversations) loadConversationList();
+    if (
+      this.#started &&
+      identity.some((key) => changed.has(key) && changed.get(key) !== undefined)
+    ) {
+      void this.#store.reload();
+    }
+  }
+
+  /** Reports the options only the session uses when they are wrong (see `CozeChat#validate` for the others). */
+  #validate(changed: ReadonlyMap<PropertyKey, unknown>): void {
+    const host = this.#port.host;
+    const first = !this.#ui;
+    if ((first || changed.has('lang')) && host.lang && !/^(en|zh)(-|$)/i.test(host.lang)) {
+      reportOption(
+        'lang',
+        `"${host.lang}" is not supported; use "en" or "zh-CN". Showing English.`
+      );
+    }
+    if ((first || changed.has('width')) && host.width !== undefined && !(host.width > 0)) {
+      reportOption('width', `${host.width} is not a positive number of pixels; using the default.`);
+      host.width = undefined;
+    }
+    if ((first || changed.has('feedbackTags')) && host.feedbackTags) {
+      if (host.feedbackTags.length > 10 || host.feedbackTags.some((t) => t.label.length > 30)) {
+        reportOption(
+          'feedback-tags',
+          'at most 10 tags of at most 30 characters each; extra tags and characters are dropped.'
+        );
+        host.feedbackTags = host.feedbackTags
+          .slice(0, 10)
+          .map((t) => ({...t, label: t.label.slice(0, 30)}));
+      }
+    }
+    if (
+      (first || changed.has('token')) &&
+      typeof host.token === 'string' &&
+      host.token.startsWith('pat_') &&
+      !this.#warnedAboutPat
+    ) {
+      this.#warnedAboutPat = true;
+      console.warn(
+        '[coze-chat] A personal access token (pat_…) is set in a web page, where every visitor can read it and act as you. ' +
+          'Use it only for local testing; in production, mint short-lived tokens on your server and pass them with onRefreshToken or token-url.'
+      );
+    }
+  }
+
+  async send(text: string, options?: SendOptions): Promise<void> {
+    if (!this.#allowSend(text, options)) return;
+    await this.#store.send(text, options);
+  }
+
+  clearContext(): Promise<void> {
+    return this.#store.clearContext();
+  }
+
+  newConversation(): Promise<string | undefined> {
+    this.start();
+    return this.#store.newConversation();
+  }
+
+  cancel(): Promise<void> {
+    return this.#store.cancel();
+  }
+
+  getToken(): Promise<string> {
+    return this.#tokens.get();
+  }
+
+  #allowSend(text: string, options?: SendOptions): boolean {
+    if (!this.#store.canSend(text, options)) return false;
+    this.start();
+    return this.#port.host.dispatchEvent(
+      new CozeSendEvent({text: text.trim(), files: options?.files ?? []})
+    );
+  }
+
+  #handleNotice(notice: StoreNotice): void {
+    const host = this.#port.host;
+    switch (notice.type) {
+      case 'answer':
+        this.#port.answered();
+        host.dispatchEvent(new CozeMessageEvent({message: notice.message}));
+        break;
+      case 'error':
+        host.dispatchEvent(new CozeErrorEvent({...notice.error}));
+        break;
+      case 'conversation':
+        host.dispatchEvent(
+          new CozeConversationChangeEvent({conversationId: notice.conversationId})
+        );
+        break;
+    }
+  }
+
+  /** The strings in use: the current language's (English until its table arrives), with `i18n` overrides applied. */
+  get strings(): Strings {
+    const base = stringsFor(this.#port.lang()) ?? en;
+    const overrides = this.#port.host.i18n;
+    if (!overrides) return base;
+    return {...base, ...overrides, errors: {...base.errors, ...overrides.errors}} as Strings;
+  }
+
+  #uiConfig(): UiConfig {
+    const host = this.#port.host;
+    const strings = this.strings;
+    const bot = this.#store.snapshot.bot;
+    const icon = host.icon || bot?.iconUrl;
+    return {
+      lang: this.#port.lang(),
+      strings,
+      botName: host.chatTitle || bot?.name || strings.botName,
+      ...(icon ? {botIcon: icon} : {}),
+      ...(host.userAvatar ? {userAvatar: host.userAvatar} : {}),
+      ...(host.userNickname ? {userNickname: host.userNickname} : {}),
+      features: {
+        upload: !host.noUpload,
+        audio: !host.noAudio,
+        functionCalls: !host.noFunctionCalls,
+        quote: host.quote,
+        feedback: host.feedback,
+        clearContext: !host.noClearContext,
+        newConversation: host.newConversationButton,
+        // The official SDK has no conversation list for apps either.
+        conversations: host.conversations && host.type === 'bot',
+      },
+      feedbackPanel: host.feedbackPanel,
+    };
+  }
+
+  /** The chat window: header, transcript (or conversation list), composer, footer. */
+  renderPanel() {
+    const host = this.#port.host;
+    const ui = this.#ui ?? this.#uiConfig();
+    const floating = host.mode === 'floating';
+    const mobile = floating && this.#port.layout() === 'mobile';
+    const z = host.zIndex;
+    const style = floating
+      ? styleMap({
+          '--_z': z === undefined ? undefined : String(z),
+          '--_panel-width': host.width && !mobile ? `${host.width}px` : undefined,
+        })
+      : nothing;
+    const closable = floating && !host.noClose;
+    return html`<section
+      part="panel"
+      class=${mobile ? 'mobile' : 'pc'}
+      role=${floating ? 'dialog' : 'region'}
+      aria-label=${format(ui.strings.panelLabel, {name: ui.botName})}
+      ?hidden=${floating && !host.open}
+      style=${style}
+      @keydown=${this.#handlePanelKeydown}
+    >
+      ${
+        host.noHeader
+          ? closable
+            ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
+            : nothing
+          : html`<header part="header">
+              ${this.#renderHeaderStart(ui)}
+              <slot name="header">
+                ${identityImage({host, src: ui.botIcon, name: ui.botName, part: 'icon'})}
+                <h2 part="title">${ui.botName}</h2>
+              </slot>
+              ${this.#renderHeaderActions(ui)} ${closable ? this.#renderClose(ui) : nothing}
+            </header>`
+      }
+      ${
+        this.#showingConversations
+          ? html`<coze-conversation-list
+              exportparts=${conversationParts}
+              @coze-conversation-select=${this.#handleConversationSelect}
+            ></coze-conversation-list>`
+          : nothing
+      }
+      <coze-message-list exportparts=${listParts} ?hidden=${this.#showingConversations}
+        >${this.#port.slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
+      >
+      <coze-composer
+        exportparts=${composerParts}
+        ?hidden=${this.#showingConversations}
+      ></coze-composer>
+      ${host.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
+    </section>`;
+  }
+
+  /** The conversations button (or, while the list shows, the way back to the chat). */
+  #renderHeaderStart(ui: UiConfig) {
+    if (!ui.features.conversations) return nothing;
+    const label = this.#showingConversations ? ui.strings.backToChat : ui.strings.conversations;
+    return html`<button
+      part="conversations-button"
+      class="header-button"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      aria-expanded=${this.#showingConversations ? 'true' : 'false'}
+      @click=${this.#handleConversationsClick}
+    >
+      ${this.#showingConversations ? backIcon : listIcon}
+    </button>`;
+  }
+
+  #renderHeaderActions(ui: UiConfig) {
+    const state = this.#store.snapshot;
+    const busy = state.status === 'streaming';
+    return html`${
+      ui.features.newConversation
+        ? html`<button
+            part="new-conversation-button"
+            class="header-button"
+            type="button"
+            aria-label=${ui.strings.newConversation}
+            title=${ui.strings.newConversation}
+            @click=${this.#handleNewConversationClick}
+          >
+            ${plusIcon}
+          </button>`
+        : nothing
+    }
+    ${
+      ui.features.clearContext && state.conversationId && state.messages.length
+        ? html`<button
+            part="clear-context-button"
+            class="header-button"
+            type="button"
+            aria-label=${ui.strings.clearContext}
+            title=${ui.strings.clearContext}
+            ?disabled=${busy}
+            @click=${this.#handleClearContextClick}
+          >
+            ${broomIcon}
+          </button>`
+        : nothing
+    }`;
+  }
+
+  #renderClose(ui: UiConfig) {
+    return html`<button
+      part="close-button"
+      type="button"
+      aria-label=${ui.strings.close}
+      title=${ui.strings.close}
+      @click=${this.#handleCloseClick}
+    >
+      ${closeIcon}
+    </button>`;
+  }
+
+  #renderFooterText(ui: UiConfig) {
+    const host = this.#port.host;
+    if (!host.footerText) return ui.strings.footer;
+    const links = host.footerLinks ?? {};
+    return footerPieces(host.footerText).map((piece) => {
+      if ('text' in piece) return piece.text;
+      const entry = links[piece.name];
+      if (!entry) return '';
+      const href = safeHref(entry.link);
+      return href
+        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${entry.text}</a>`
+        : entry.text;
+    });
+  }
+
+  readonly #handlePanelKeydown = (event: KeyboardEvent) => {
+    const host = this.#port.host;
+    if (event.key === 'Escape' && host.mode === 'floating' && host.open) {
+      event.stopPropagation();
+      void host.hide();
+    }
+  };
+
+  readonly #handleCloseClick = () => {
+    void this.#port.host.hide();
+  };
+
+  readonly #handleConversationsClick = () => {
+    const host = this.#port.host;
+    this.#showingConversations = !this.#showingConversations;
+    host.requestUpdate();
+    if (this.#showingConversations) {
+      void host.updateComplete.then(() =>
+        host.renderRoot.querySelector<HTMLElement>('coze-conversation-list')?.focus()
+      );
+    }
+  };
+
+  readonly #handleConversationSelect = () => {
+    const host = this.#port.host;
+    this.#showingConversations = false;
+    host.requestUpdate();
+    void host.updateComplete.then(() => host.renderRoot.querySelector('coze-composer')?.focus());
+  };
+
+  readonly #handleNewConversationClick = () => {
+    this.#showingConversations = false;
+    this.#port.host.requestUpdate();
+    void this.#port.host.newConversation();
+  };
+
+  readonly #handleClearContextClick = () => {
+    void this.clearContext();
+  };
+}
+
+/** What the header depends on, as one comparable value. */
+function headerState(snapshot: ChatSnapshot): string {
+  return [
+    snapshot.bot?.name,
+    snapshot.bot?.iconUrl,
+    snapshot.conversationId,
+    snapshot.messages.length > 0,
+    snapshot.status,
+  ].join('|');
+}
