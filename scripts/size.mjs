@@ -13,11 +13,11 @@ const kb = (n) => (n / 1024).toFixed(1);
  * DOMPurify, the transcript and the composer); the features load only when turned on.
  */
 const budgets = [
-  {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12},
+  {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.5},
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
-    kb: 62,
+    kb: 63,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.5},
@@ -27,7 +27,7 @@ const budgets = [
   {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 100},
 ];
 /** All chunks of the ES module build together (but the highlighter, which came later): about the single bundle they replaced (75.8 KB). */
-const totalBudgetKb = 80;
+const totalBudgetKb = 82;
 
 const files = readdirSync(dir)
   .filter((file) => file.endsWith('.js'))
