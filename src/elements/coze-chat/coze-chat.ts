@@ -46,7 +46,7 @@ export type StringOverrides = Partial<Omit<Strings, 'errors'>> & {errors?: Recor
 /** A show/hide hook; returning `false` (or a Promise of it) vetoes. */
 export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
-const launcherParts = 'button: launcher-button, badge';
+const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
 
 /**
  * A chat with a Coze bot. Owns the configuration, the Coze API client and the
@@ -79,6 +79,7 @@ const launcherParts = 'button: launcher-button, badge';
  * @csspart launcher - The floating button.
  * @csspart launcher-button - The button inside the launcher (from `coze-launcher`).
  * @csspart badge - The unread count on the launcher.
+ * @csspart launcher-icon - The bot's icon on the launcher, or the chat glyph (from `coze-launcher`).
  * @csspart panel - The chat window.
  * @csspart header - The title bar.
  * @csspart title - The title text.
@@ -107,6 +108,8 @@ const launcherParts = 'button: launcher-button, badge';
  * @csspart message-list - The scrolling transcript (from `coze-message-list`).
  * @csspart message - One message row, with `data-role` and `data-status`.
  * @csspart bubble - The text of a message.
+ * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
+ * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
  * @csspart avatar - A sender's picture.
  * @csspart nickname - A sender's name.
  * @csspart error - An error shown to the reader.
