@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The scripted bot: picks what to do from keywords in the user's last message. A script is
- * either a rejection before streaming, a raw body, a fixture replay, or a list of stream steps.
+ * either a rejection before streaming, a raw body, a gateway's plain-text error, a fixture replay,
+ * or a list of stream steps.
  */
 import {
   CARD_CONTENT,
@@ -23,7 +24,7 @@ import {
   longAnswer,
   quoteAnswer,
 } from './answers.js';
-import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
+import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR, RATE_LIMITED} from './errors.js';
 
 /**
  * How an answer is cut into deltas: piece lengths in characters and the pause before each.
@@ -59,6 +60,7 @@ import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR} from './errors.js';
  *     resumes?: boolean, awaits?: string, continues?: boolean}
  *   | {type: 'reject', name: string, status: number, code: number, msg: string}
  *   | {type: 'bare', name: string, body: string}
+ *   | {type: 'gateway', name: string, status: number, body: string}
  *   | {type: 'fixture', name: string, file: string}} Script
  */
 
@@ -89,8 +91,18 @@ const partial = () =>
  *   script gets the whole list it was chosen from (for `help`)
  */
 
-/** @type {readonly Trigger[]} in matching order: failures first */
+/**
+ * In matching order: a fixture replay first (so a fixture's name never trips a keyword), then
+ * failures.
+ * @type {readonly Trigger[]}
+ */
 export const TRIGGERS = [
+  {
+    phrase: 'fixture <file>',
+    pattern: /\bfixture\s+([\w.\-/]+)/i,
+    about: 'replays a recorded stream from the fixtures folder byte for byte (ids will not match).',
+    script: (_question, match) => ({type: 'fixture', name: 'fixture', file: match[1]}),
+  },
   {
     phrase: 'fail auth',
     pattern: /\bfail\s+auth\b/i,
@@ -171,6 +183,18 @@ export const TRIGGERS = [
     pattern: /\bfail\s+busy\b/i,
     about: 'rejected with code 4016, as when another chat is still running in the conversation.',
     script: () => ({type: 'reject', name: 'fail busy', status: 200, ...BUSY_ERROR}),
+  },
+  {
+    phrase: 'fail rate',
+    pattern: /\bfail\s+rate\b/i,
+    about: 'rejected with code 4013, as when the API rate limit is exceeded.',
+    script: () => ({type: 'reject', name: 'fail rate', status: 200, ...RATE_LIMITED}),
+  },
+  {
+    phrase: 'fail 429',
+    pattern: /\bfail\s+429\b/i,
+    about: 'HTTP 429 with a plain-text body and no Coze code, as a gateway sends it.',
+    script: () => ({type: 'gateway', name: 'fail 429', status: 429, body: 'Too Many Requests'}),
   },
   {
     phrase: 'help',
@@ -288,12 +312,6 @@ export const TRIGGERS = [
     pattern: /\bxss\b/i,
     about: 'an answer full of raw HTML/JavaScript injection attempts that must render inert.',
     script: () => stream('xss', XSS_ANSWER, BRISK, ['Show me some markdown', 'help']),
-  },
-  {
-    phrase: 'fixture <file>',
-    pattern: /\bfixture\s+([\w.\-/]+)/i,
-    about: 'replays a recorded stream from the fixtures folder byte for byte (ids will not match).',
-    script: (_question, match) => ({type: 'fixture', name: 'fixture', file: match[1]}),
   },
 ];
 

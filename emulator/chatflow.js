@@ -58,16 +58,18 @@ const SIZE = {
 
 /**
  * The chatflow's triggers: the bot's, with `fail chat` in its chatflow shape, no local plugin, and
- * `size` added before the fixture replay.
+ * `size` added last.
  * @type {readonly Trigger[]}
  */
-export const CHATFLOW_TRIGGERS = TRIGGERS.flatMap((trigger) => {
-  if (trigger.phrase === FAIL_CHAT.phrase) return [FAIL_CHAT];
-  // Chatflows have no submit_tool_outputs, so no local plugins.
-  if (trigger.phrase === 'local weather') return [];
-  if (trigger.phrase.startsWith('fixture')) return [SIZE, trigger];
-  return [trigger];
-});
+export const CHATFLOW_TRIGGERS = [
+  ...TRIGGERS.flatMap((trigger) => {
+    if (trigger.phrase === FAIL_CHAT.phrase) return [FAIL_CHAT];
+    // Chatflows have no submit_tool_outputs, so no local plugins.
+    if (trigger.phrase === 'local weather') return [];
+    return [trigger];
+  }),
+  SIZE,
+];
 
 /**
  * The question node's turn: the question as an answer, then the interrupt.

@@ -10,6 +10,20 @@ export const PERMISSION_ERROR = {
   msg: 'the token does not have permission to access this resource',
 };
 export const CONVERSATION_NOT_FOUND = {code: 4001, msg: 'conversation not found'};
+/** `meta_data` over Coze's limits (16 pairs, 64-character keys, 512-character values). */
+export const META_DATA_LIMIT = 4003;
+/** More `additional_messages` than Coze takes in one request. */
+export const MESSAGES_LIMIT = 4004;
+/** The API's request rate was exceeded. */
+export const RATE_LIMITED = {
+  code: 4013,
+  msg: 'request rate limit exceeded, please try again later',
+};
+/** A bot published to the API but not to the Chat SDK channel (999), on a Chat SDK call. */
+export const NOT_ON_CHANNEL = {
+  code: 702242003,
+  msg: 'the bot has not been published to the Chat SDK channel',
+};
 export const MESSAGE_NOT_FOUND = {code: 4005, msg: 'message not found'};
 export const UNPUBLISHED_ERROR = {
   code: 4015,

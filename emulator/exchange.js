@@ -30,7 +30,8 @@ import {errorBody, sendJson, successBody} from './http.js';
  *   the body is not multipart or is malformed)
  * @property {string} token bearer token (`''` when none)
  * @property {string} identity who the token acts for: conversations belong to it. A minted
- *   token's identity is its app and `session_name`; any other token is its own identity.
+ *   token's identity is its app and `session_name`; any other token stands for the account
+ *   named by its text up to the first `.` (`pat_a.1` and `pat_a.2` are two tokens of one account).
  * @property {string[] | null} botIds the bots a minted token is narrowed to (null: any)
  * @property {string} logid
  * @property {LogEntry} entry
@@ -42,6 +43,14 @@ import {errorBody, sendJson, successBody} from './http.js';
  */
 
 /**
+ * The account a plain (not minted) token acts for: its text up to the first `.`.
+ * @param {string} token
+ */
+export function plainIdentity(token) {
+  return `account:${token.split('.')[0]}`;
+}
+
+/**
  * @param {Omit<Exchange, 'ok' | 'fail' | 'json' | 'serverCut' | 'params' | 'identity' | 'botIds'>} parts
  * @returns {Exchange}
  */
@@ -50,7 +59,7 @@ export function createExchange(parts) {
   const ex = {
     ...parts,
     params: {},
-    identity: `token:${parts.token}`,
+    identity: plainIdentity(parts.token),
     botIds: null,
     serverCut: false,
     json(status, body) {

@@ -71,9 +71,10 @@ import {compareIds, nowSeconds} from './ids.js';
  * @property {ConversationData} data
  * @property {string} botId the bot or app it belongs to
  * @property {string} appId the app it belongs to ('' for bot conversations)
- * @property {string} userId `user_id` that created it ('' when none was given)
- * @property {string} token bearer token that created it
+ * @property {string} userId `user_id` that created it ('' when none was given); informative only
+ * @property {string} owner the token identity that created it: only that identity can use it
  * @property {number} touched ordering tie-breaker for equal `updated_at`
+ * @property {number} born ordering tie-breaker for equal `created_at`
  * @property {Message[]} messages stored history, oldest first
  * @property {ChatRecord | null} running the chat currently producing an answer
  * @property {Waiting | null} waiting the chatflow question node awaiting the next message
@@ -134,11 +135,11 @@ export function createStore(newId) {
 
   return {
     /**
-     * @param {{botId: string, appId?: string, connectorId: string, userId: string, token: string,
+     * @param {{botId: string, appId?: string, connectorId: string, userId: string, owner: string,
      *   name?: string, metaData?: Record<string, string>}} init
      * @returns {ConversationRecord}
      */
-    createConversation({botId, appId = '', connectorId, userId, token, name = '', metaData = {}}) {
+    createConversation({botId, appId = '', connectorId, userId, owner, name = '', metaData = {}}) {
       const id = newId();
       const now = nowSeconds();
       /** @type {ConversationRecord} */
@@ -151,13 +152,14 @@ export function createStore(newId) {
           last_section_id: id,
           connector_id: connectorId,
           meta_data: metaData,
-          creator_id: creatorId(userId || token),
+          creator_id: creatorId(owner),
         },
         botId,
         appId,
         userId,
-        token,
+        owner,
         touched: ++touches,
+        born: touches,
         messages: [],
         running: null,
         waiting: null,
@@ -166,9 +168,14 @@ export function createStore(newId) {
       return record;
     },
 
-    /** @param {string} id */
-    conversation(id) {
-      return conversations.get(id);
+    /**
+     * A conversation, if it exists and belongs to `owner` (another identity's is not found).
+     * @param {string} id
+     * @param {string} owner
+     */
+    conversation(id, owner) {
+      const record = conversations.get(id);
+      return record && record.owner === owner ? record : undefined;
     },
 
     /** @param {string} id */
@@ -179,17 +186,20 @@ export function createStore(newId) {
     },
 
     /**
-     * Conversations of one owner, bot and channel. The owner is `userId` when given, else the token.
-     * @param {{botId: string, connectorId: string, userId: string, token: string, ascending?: boolean}} filter
+     * Conversations of one owner, bot and channel, by creation (or by last use with
+     * `byUpdate`), newest first unless `ascending`. `user_id` plays no part, as on Coze.
+     * @param {{botId: string, connectorId: string, owner: string, ascending?: boolean,
+     *   byUpdate?: boolean}} filter
      */
-    listConversations({botId, connectorId, userId, token, ascending = false}) {
+    listConversations({botId, connectorId, owner, ascending = false, byUpdate = false}) {
       const mine = [...conversations.values()].filter(
-        (c) =>
-          c.botId === botId &&
-          c.data.connector_id === connectorId &&
-          (userId ? c.userId === userId : c.token === token)
+        (c) => c.botId === botId && c.data.connector_id === connectorId && c.owner === owner
       );
-      mine.sort((a, b) => a.data.updated_at - b.data.updated_at || a.touched - b.touched);
+      mine.sort((a, b) =>
+        byUpdate
+          ? a.data.updated_at - b.data.updated_at || a.touched - b.touched
+          : a.data.created_at - b.data.created_at || a.born - b.born
+      );
       if (!ascending) mine.reverse();
       return mine;
     },
@@ -197,16 +207,16 @@ export function createStore(newId) {
     /**
      * An app's conversation of that name for that owner and channel (the newest, should there be
      * several), as `get_or_create` finds it.
-     * @param {{appId: string, connectorId: string, userId: string, token: string, name: string}} key
+     * @param {{appId: string, connectorId: string, owner: string, name: string}} key
      */
-    namedConversation({appId, connectorId, userId, token, name}) {
+    namedConversation({appId, connectorId, owner, name}) {
       let found;
       for (const c of conversations.values()) {
         if (
           c.appId === appId &&
           c.data.name === name &&
           c.data.connector_id === connectorId &&
-          (userId ? c.userId === userId : c.token === token) &&
+          c.owner === owner &&
           (!found || c.touched > found.touched)
         ) {
           found = c;

@@ -1,13 +1,29 @@
 // @ts-check
 /** `GET /v1/bots/{bot_id}`: the emulator bot's profile and onboarding. */
 import {SUGGESTED_QUESTIONS} from '../answers.js';
-import {UNPUBLISHED_ERROR} from '../errors.js';
+import {NOT_ON_CHANNEL, UNPUBLISHED_ERROR} from '../errors.js';
 import {iconUrl} from '../inspect.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 
 /** Bot ids containing this word behave as bots not published to the API channel. */
 export const UNPUBLISHED_MARK = 'unpublished';
+
+/** Bot or app ids containing this word are published to the API channel only, not to 999. */
+export const API_ONLY_MARK = 'api-only';
+
+/** The Chat SDK channel. */
+export const CHAT_SDK_CONNECTOR = '999';
+
+/**
+ * Whether a bot or app id is refused on a channel: one marked `api-only` is not published to the
+ * Chat SDK channel.
+ * @param {string} botId
+ * @param {string} connectorId
+ */
+export function offChannel(botId, connectorId) {
+  return connectorId === CHAT_SDK_CONNECTOR && botId.includes(API_ONLY_MARK);
+}
 
 /** A fixed creation time, so the profile is stable across restarts. */
 const CREATED = 1750000000;
@@ -19,6 +35,9 @@ export function getBot(ex) {
   const botId = ex.params.bot_id;
   if (botId.includes(UNPUBLISHED_MARK))
     return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
+  if (offChannel(botId, ex.url.searchParams.get('connector_id') ?? '')) {
+    return ex.fail(NOT_ON_CHANNEL.code, NOT_ON_CHANNEL.msg);
+  }
   ex.ok({
     bot_id: botId,
     name: 'Emulator Bot',

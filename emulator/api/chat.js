@@ -13,7 +13,7 @@ import {NORMAL, chooseBotScript} from '../bot.js';
 import {isPlainObject} from '../http.js';
 import {CHAT_FRAMING} from '../sse.js';
 import {chatView} from '../store.js';
-import {UNPUBLISHED_MARK} from './bots.js';
+import {UNPUBLISHED_MARK, offChannel} from './bots.js';
 import {DEFAULT_CONNECTOR} from './conversations.js';
 import {enterMessages} from './enter-messages.js';
 import {answerTurn, playTurn} from './turn.js';
@@ -22,6 +22,9 @@ import {bodyObject, stringField, stringMapField} from './validate.js';
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 
 const CHAT_NOT_FOUND = {code: 4000, msg: 'invalid parameter: chat not found'};
+
+/** How many `additional_messages` one `/v3/chat` takes. */
+const MAX_ADDITIONAL_MESSAGES = 100;
 
 /** Statuses a chat ends in. */
 const FINAL_STATUSES = new Set(['completed', 'failed', 'requires_action', 'canceled']);
@@ -52,16 +55,18 @@ export async function startChat(ex) {
       'invalid parameter: use stream when auto_save_history is false'
     );
   }
-  if (botId.includes(UNPUBLISHED_MARK))
+  const connectorId = stringField(body, 'connector_id') || DEFAULT_CONNECTOR;
+  if (botId.includes(UNPUBLISHED_MARK) || offChannel(botId, connectorId))
     return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
 
   await answerTurn(ex, {
     botId,
     ownerBotId: botId,
     userId,
-    connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
+    connectorId,
     conversationId: ex.url.searchParams.get('conversation_id'),
     messages,
+    maxMessages: MAX_ADDITIONAL_MESSAGES,
     metaData,
     save,
     stream,
@@ -72,7 +77,8 @@ export async function startChat(ex) {
 }
 
 /**
- * The chat named by `conversation_id` + `chat_id`, or a 4000 reply and `undefined`.
+ * The chat named by `conversation_id` + `chat_id`, or a 4000 reply and `undefined`. Chats of
+ * another token identity's conversations are not found.
  * @param {Exchange} ex
  * @param {string} conversationId
  * @param {string} chatId
@@ -83,7 +89,11 @@ function findChat(ex, conversationId, chatId) {
     return undefined;
   }
   const rec = ex.state.store.chat(chatId);
-  if (!rec || rec.chat.conversation_id !== conversationId) {
+  if (
+    !rec ||
+    rec.chat.conversation_id !== conversationId ||
+    !ex.state.store.conversation(conversationId, ex.identity)
+  ) {
     ex.fail(CHAT_NOT_FOUND.code, CHAT_NOT_FOUND.msg);
     return undefined;
   }
@@ -100,7 +110,7 @@ export function cancelChat(ex) {
   rec.chat.status = 'canceled';
   rec.chat.completed_at = Math.floor(Date.now() / 1000);
   rec.controller.abort();
-  const conversation = ex.state.store.conversation(rec.chat.conversation_id);
+  const conversation = ex.state.store.conversation(rec.chat.conversation_id, ex.identity);
   if (conversation?.running === rec) conversation.running = null;
   ex.ok(chatView(rec));
 }
@@ -178,7 +188,7 @@ export async function submitToolOutputs(ex) {
       `invalid parameter: tool_outputs has no output for tool_call_id ${unanswered.id}`
     );
   }
-  const conversation = ex.state.store.conversation(rec.chat.conversation_id);
+  const conversation = ex.state.store.conversation(rec.chat.conversation_id, ex.identity);
   if (!conversation) return ex.fail(CONVERSATION_NOT_FOUND.code, CONVERSATION_NOT_FOUND.msg);
   if (conversation.running) return ex.fail(BUSY_ERROR.code, BUSY_ERROR.msg);
 

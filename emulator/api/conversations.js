@@ -1,7 +1,13 @@
 // @ts-check
 /** Conversation endpoints: create, list, retrieve, rename, delete, clear context. */
-import {CONVERSATION_NOT_FOUND, INVALID_PARAMETER} from '../errors.js';
-import {bodyObject, stringField, stringMapField} from './validate.js';
+import {
+  CONVERSATION_NOT_FOUND,
+  INVALID_PARAMETER,
+  META_DATA_LIMIT,
+  NOT_ON_CHANNEL,
+} from '../errors.js';
+import {offChannel} from './bots.js';
+import {bodyObject, metaDataProblem, stringField, stringMapField} from './validate.js';
 import {enterMessages} from './enter-messages.js';
 import {unknownFileId} from './object-string.js';
 
@@ -12,7 +18,8 @@ import {unknownFileId} from './object-string.js';
 export const DEFAULT_CONNECTOR = '1024';
 
 /**
- * The conversation named by the request, or a 4000/4001 reply and `undefined`.
+ * The conversation named by the request, or a 4000/4001 reply and `undefined`. Another token
+ * identity's conversation is not found, as on Coze.
  * @param {Exchange} ex
  * @param {string} id
  * @returns {ConversationRecord | undefined}
@@ -22,7 +29,7 @@ export function findConversation(ex, id) {
     ex.fail(INVALID_PARAMETER, 'invalid parameter: conversation_id is required');
     return undefined;
   }
-  const record = ex.state.store.conversation(id);
+  const record = ex.state.store.conversation(id, ex.identity);
   if (!record) ex.fail(CONVERSATION_NOT_FOUND.code, CONVERSATION_NOT_FOUND.msg);
   return record;
 }
@@ -38,6 +45,8 @@ export function createConversation(ex) {
   if (!body) return ex.fail(INVALID_PARAMETER, 'invalid parameter: body must be a JSON object');
   const metaData = stringMapField(body, 'meta_data');
   if (metaData === null) return ex.fail(INVALID_PARAMETER, 'invalid parameter: meta_data');
+  const tooBig = metaDataProblem(metaData);
+  if (tooBig) return ex.fail(META_DATA_LIMIT, tooBig);
   const appId = stringField(body, 'app_id');
   const conversationName = stringField(body, 'conversation_name');
   const name = stringField(body, 'name') || conversationName;
@@ -61,15 +70,17 @@ export function createConversation(ex) {
   const owner = {
     connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
     userId: stringField(body, 'user_id') || ex.url.searchParams.get('user_id') || '',
-    token: ex.token,
+    owner: ex.identity,
   };
+  const botId = stringField(body, 'bot_id') || appId;
+  if (offChannel(botId, owner.connectorId)) return ex.fail(NOT_ON_CHANNEL.code, NOT_ON_CHANNEL.msg);
   if (getOrCreate) {
     const existing = store.namedConversation({...owner, appId, name: conversationName});
     if (existing) return ex.ok(existing.data);
   }
   const record = store.createConversation({
     ...owner,
-    botId: stringField(body, 'bot_id') || appId,
+    botId,
     appId,
     name,
     metaData: metaData ?? {},
@@ -89,7 +100,11 @@ export function createConversation(ex) {
   ex.ok(record.data);
 }
 
-/** `GET /v1/conversations` @param {Exchange} ex */
+/**
+ * `GET /v1/conversations`: the token identity's conversations of that bot and channel, newest
+ * created first (`sort_field=updated_at`: most recently used first). `user_id` is ignored.
+ * @param {Exchange} ex
+ */
 export function listConversations(ex) {
   const q = ex.url.searchParams;
   const botId = q.get('bot_id') ?? '';
@@ -102,12 +117,21 @@ export function listConversations(ex) {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) {
     return ex.fail(INVALID_PARAMETER, 'invalid parameter: page_size must be between 1 and 50');
   }
+  const sortField = q.get('sort_field') ?? 'created_at';
+  if (sortField !== 'created_at' && sortField !== 'updated_at') {
+    return ex.fail(
+      INVALID_PARAMETER,
+      'invalid parameter: sort_field must be created_at or updated_at'
+    );
+  }
+  const connectorId = q.get('connector_id') || DEFAULT_CONNECTOR;
+  if (offChannel(botId, connectorId)) return ex.fail(NOT_ON_CHANNEL.code, NOT_ON_CHANNEL.msg);
   const all = ex.state.store.listConversations({
     botId,
-    connectorId: q.get('connector_id') || DEFAULT_CONNECTOR,
-    userId: q.get('user_id') ?? '',
-    token: ex.token,
+    connectorId,
+    owner: ex.identity,
     ascending: (q.get('sort_order') ?? '').toUpperCase() === 'ASC',
+    byUpdate: sortField === 'updated_at',
   });
   const start = (pageNum - 1) * pageSize;
   ex.ok({

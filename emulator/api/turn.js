@@ -4,7 +4,7 @@
  * find or create the conversation, store the question, and play the answer.
  */
 import {NULL_SINK, playChat} from '../chat-runner.js';
-import {BUSY_ERROR, INVALID_PARAMETER} from '../errors.js';
+import {BUSY_ERROR, INVALID_PARAMETER, META_DATA_LIMIT, MESSAGES_LIMIT} from '../errors.js';
 import {readFixture, resolveFixture, sendChunked} from '../fixture-files.js';
 import {writeHead} from '../http.js';
 import {EVENT_STREAM_TYPE, openEventStream} from '../sse.js';
@@ -12,6 +12,7 @@ import {chatView} from '../store.js';
 import {findConversation} from './conversations.js';
 import {readQuestion} from './enter-messages.js';
 import {describeItems, unknownFileId} from './object-string.js';
+import {metaDataProblem} from './validate.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 /** @typedef {import('./enter-messages.js').EnterMessage} EnterMessage */
@@ -25,6 +26,7 @@ import {describeItems, unknownFileId} from './object-string.js';
  * @property {string} connectorId
  * @property {string | null} conversationId existing conversation, or null to create one
  * @property {EnterMessage[]} messages validated, non-empty, last one from the user
+ * @property {number} maxMessages how many `additional_messages` the endpoint takes (else 4004)
  * @property {Record<string, string> | undefined} metaData
  * @property {boolean} save `auto_save_history`
  * @property {boolean} stream
@@ -51,6 +53,16 @@ const REPLAY_DELAY_MS = 5;
  * @param {Turn} turn
  */
 export async function answerTurn(ex, turn) {
+  if (turn.messages.length > turn.maxMessages) {
+    return ex.fail(
+      MESSAGES_LIMIT,
+      `additional_messages has ${turn.messages.length} messages; at most ${turn.maxMessages} are allowed`
+    );
+  }
+  const tooBig = [turn.metaData, ...turn.messages.map((m) => m.meta_data)]
+    .map(metaDataProblem)
+    .find(Boolean);
+  if (tooBig) return ex.fail(META_DATA_LIMIT, tooBig);
   const last = turn.messages[turn.messages.length - 1];
   const question = readQuestion(last);
   const {store} = ex.state;
@@ -58,13 +70,24 @@ export async function answerTurn(ex, turn) {
   if (missing) {
     return ex.fail(INVALID_PARAMETER, `invalid parameter: file_id ${missing} does not exist`);
   }
-  const named = turn.conversationId ? store.conversation(turn.conversationId) : undefined;
+  const named = turn.conversationId
+    ? store.conversation(turn.conversationId, ex.identity)
+    : undefined;
   const attachments = describeItems(question.items, (id) => store.file(id));
   const script = turn.choose(question.text, attachments, named?.waiting ?? null);
   if (script.type === 'reject') return ex.fail(script.code, script.msg, script.status);
   if (script.type === 'bare') {
     ex.entry.status = 200;
     writeHead(ex.res, 200, {'Content-Type': EVENT_STREAM_TYPE, 'x-tt-logid': ex.logid});
+    ex.res.end(script.body);
+    return;
+  }
+  if (script.type === 'gateway') {
+    ex.entry.status = script.status;
+    writeHead(ex.res, script.status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'x-tt-logid': ex.logid,
+    });
     ex.res.end(script.body);
     return;
   }
@@ -77,7 +100,7 @@ export async function answerTurn(ex, turn) {
         appId: turn.appId,
         connectorId: turn.connectorId,
         userId: turn.userId,
-        token: ex.token,
+        owner: ex.identity,
       });
   if (!conversation) return;
   if (conversation.running) return ex.fail(BUSY_ERROR.code, BUSY_ERROR.msg);

@@ -43,3 +43,27 @@ export function stringMapField(source, key) {
   }
   return map;
 }
+
+/** Coze's `meta_data` limits: at most 16 pairs, keys up to 64 characters, values up to 512. */
+export const META_DATA_LIMITS = {pairs: 16, key: 64, value: 512};
+
+/**
+ * Why a `meta_data` map breaks Coze's limits (answered with 4003), or '' when it keeps them.
+ * @param {Record<string, string> | undefined} map
+ */
+export function metaDataProblem(map) {
+  if (!map) return '';
+  const entries = Object.entries(map);
+  if (entries.length > META_DATA_LIMITS.pairs) {
+    return `meta_data has ${entries.length} pairs; at most ${META_DATA_LIMITS.pairs} are allowed`;
+  }
+  for (const [key, value] of entries) {
+    if (key.length > META_DATA_LIMITS.key) {
+      return `meta_data key ${key.slice(0, 16)}… is longer than ${META_DATA_LIMITS.key} characters`;
+    }
+    if (value.length > META_DATA_LIMITS.value) {
+      return `meta_data value of ${key} is ${value.length} characters; at most ${META_DATA_LIMITS.value} are allowed`;
+    }
+  }
+  return '';
+}

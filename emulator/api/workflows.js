@@ -5,11 +5,11 @@
  */
 import {CHATFLOW_PROLOGUE, CHATFLOW_SUGGESTED_QUESTIONS} from '../answers.js';
 import {chooseChatflowScript} from '../chatflow.js';
-import {INVALID_PARAMETER, WORKFLOW_NOT_PUBLISHED} from '../errors.js';
+import {INVALID_PARAMETER, UNPUBLISHED_ERROR, WORKFLOW_NOT_PUBLISHED} from '../errors.js';
 import {isPlainObject} from '../http.js';
 import {iconUrl} from '../inspect.js';
 import {WORKFLOW_FRAMING} from '../sse.js';
-import {UNPUBLISHED_MARK} from './bots.js';
+import {UNPUBLISHED_MARK, offChannel} from './bots.js';
 import {DEFAULT_CONNECTOR} from './conversations.js';
 import {enterMessages} from './enter-messages.js';
 import {answerTurn} from './turn.js';
@@ -22,6 +22,9 @@ const SPACE_ID = '7400000000000000009';
 
 /** Workflow ids containing this word describe a plain workflow: `workflow_detail` only, no role. */
 export const PLAIN_MARK = 'plain';
+
+/** How many `additional_messages` one chatflow turn takes. */
+const MAX_ADDITIONAL_MESSAGES = 50;
 
 /** A fixed creation time, so the role is stable across restarts. */
 const CREATED = 1750000000;
@@ -86,7 +89,7 @@ export async function workflowChat(ex) {
   if (!appId && !botId) {
     return ex.fail(INVALID_PARAMETER, 'invalid parameter: app_id or bot_id is required');
   }
-  if (!isPlainObject(body.parameters)) {
+  if (body.parameters !== undefined && !isPlainObject(body.parameters)) {
     return ex.fail(INVALID_PARAMETER, 'invalid parameter: parameters must be an object');
   }
   const messages = enterMessages(body.additional_messages ?? []);
@@ -101,15 +104,20 @@ export async function workflowChat(ex) {
     return ex.fail(WORKFLOW_NOT_PUBLISHED.code, WORKFLOW_NOT_PUBLISHED.msg);
   }
   const ext = isPlainObject(body.ext) ? body.ext : {};
+  const connectorId = stringField(body, 'connector_id') || DEFAULT_CONNECTOR;
+  if (offChannel(appId || botId, connectorId)) {
+    return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
+  }
 
   await answerTurn(ex, {
     botId: '',
     ownerBotId: appId || botId,
     appId,
     userId: typeof ext.user_id === 'string' ? ext.user_id : '',
-    connectorId: stringField(body, 'connector_id') || DEFAULT_CONNECTOR,
+    connectorId,
     conversationId: stringField(body, 'conversation_id') || null,
     messages,
+    maxMessages: MAX_ADDITIONAL_MESSAGES,
     metaData: undefined,
     save: true,
     stream: true,

@@ -400,13 +400,14 @@ describe('CozeClient conversation features against the emulator', () => {
     });
 
     it('refreshes an expired token once before submitting', async () => {
+      // Three tokens of one account (the text before the dot): the chat stays theirs.
+      const id = uniqueToken('local_refresh');
       const paused = (
-        (await collect(clientFor({token: uniqueToken('local_a')}).streamChat(ask('local weather'))))
+        (await collect(clientFor({token: `${id}.first`}).streamChat(ask('local weather'))))
           .events[2] as ChatEvent
       ).chat;
-      const id = uniqueToken('local_refresh');
-      const {calls, onRefreshToken} = refresher(`fresh_${id}`);
-      const client = clientFor({token: `expired_${id}`, onRefreshToken});
+      const {calls, onRefreshToken} = refresher(`${id}.fresh`);
+      const client = clientFor({token: `${id}.expired`, onRefreshToken});
       const toolCall = paused.required_action!.submit_tool_outputs!.tool_calls[0]!;
       const result = await collect(
         client.submitToolOutputs({
@@ -420,8 +421,8 @@ describe('CozeClient conversation features against the emulator', () => {
       expect(calls).to.have.length(1);
       const submits = byPath(await loggedRequests(id), '/v3/chat/submit_tool_outputs');
       expect(submits.map((r) => r.headers.authorization)).to.deep.equal([
-        `Bearer expired_${id}`,
-        `Bearer fresh_${id}`,
+        `Bearer ${id}.expired`,
+        `Bearer ${id}.fresh`,
       ]);
     });
   });

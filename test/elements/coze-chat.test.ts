@@ -331,21 +331,22 @@ describe('<coze-chat> failures', () => {
     const token = uniqueToken('refresh');
     const chat = await mountChat(token, {mode: 'inline'});
     await chat.send('a first question, with the good token');
+    // Tokens of one account (the text before the dot), so the conversation stays theirs.
     const seen: string[] = [];
     chat.onRefreshToken = async (old) => {
       seen.push(old);
-      return `${token}_fresh`;
+      return `${token}.fresh`;
     };
-    chat.token = `${token}_expired`;
+    chat.token = `${token}.expired`;
     await chat.send('hello after refresh');
     expect(lastRow(chat).dataset.status).to.equal('complete');
-    expect(seen).to.deep.equal([`${token}_expired`]);
+    expect(seen).to.deep.equal([`${token}.expired`]);
     const chats = (await loggedRequests(token)).filter((r) => r.path === '/v3/chat').slice(1);
     expect(chats.map((r) => r.headers.authorization)).to.deep.equal([
-      `Bearer ${token}_expired`,
-      `Bearer ${token}_fresh`,
+      `Bearer ${token}.expired`,
+      `Bearer ${token}.fresh`,
     ]);
-    expect(await chat.getToken()).to.equal(`${token}_fresh`);
+    expect(await chat.getToken()).to.equal(`${token}.fresh`);
   });
 
   it('gets the first token from onRefreshToken when none is set, sharing one call', async () => {

@@ -119,18 +119,16 @@ describe('emulator app mode', () => {
     const others = [
       await create('tok-goc', named({conversation_name: 'Second'})),
       await create('tok-goc-other', named()),
-      await create('tok-goc', named({user_id: 'alice'})),
       await create('tok-goc', named({app_id: '7400000000000000399'})),
       await create('tok-goc', named({get_or_create: false})),
     ];
     const ids = new Set([first.data.id, ...others.map((o) => o.data.id)]);
-    assert.equal(ids.size, 6);
+    assert.equal(ids.size, 5);
 
-    // With a user_id the owner is that user, whatever the token.
-    const alice = others[2].data.id;
-    assert.equal((await create('another-token', named({user_id: 'alice'}))).data.id, alice);
+    // The owner is the token's identity: user_id changes nothing, as on Coze.
+    assert.equal((await create('tok-goc', named({user_id: 'alice'}))).data.id, others[3].data.id);
     // get_or_create:false made a newer "Default": that one is found from now on.
-    const newest = others[4].data.id;
+    const newest = others[3].data.id;
     assert.equal((await create('tok-goc', named())).data.id, newest);
 
     const bad = await create('tok-goc', {get_or_create: true, conversation_name: 'Default'});
@@ -182,7 +180,6 @@ describe('emulator app mode', () => {
     const base = flowBody('hi');
     const without = (key) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key));
     assert.equal(await rejected(without('workflow_id')), 4000);
-    assert.equal(await rejected(without('parameters')), 4000);
     assert.equal(await rejected({...base, parameters: '{}'}), 4000);
     assert.equal(await rejected(without('app_id')), 4000);
     assert.equal(await rejected({...base, bot_id: '7400000000000000001'}), 4000);
@@ -192,6 +189,12 @@ describe('emulator app mode', () => {
     // A library chatflow run inside a bot names bot_id instead.
     const viaBot = await flow('t', 'hi', {app_id: undefined, bot_id: '7400000000000000001'});
     assert.equal(viaBot.at(-1).event, 'done');
+    // `parameters` may be left out (the start node then gets none).
+    const noParameters = await fetch(
+      `${server.base}/v1/workflows/chat`,
+      call('t', without('parameters'))
+    );
+    assert.equal(flowEvents(await noParameters.text()).at(-1).event, 'done');
   });
 
   it('pauses on the size question, then resumes with the reply in the same conversation', async () => {

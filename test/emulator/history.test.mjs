@@ -111,9 +111,15 @@ describe('emulator history', () => {
     assert.equal(page.code, 4001);
   });
 
-  it('lists conversations newest first, scoped by owner, bot and connector', async () => {
+  it('lists conversations newest first, scoped by token identity, bot and connector', async () => {
     const mk = async (token, body) =>
       (await (await fetch(`${server.base}/v1/conversation/create`, call(token, body))).json()).data;
+    const list = async (token, query = '') =>
+      (
+        await (
+          await fetch(`${server.base}/v1/conversations?bot_id=b1&page_size=10${query}`, call(token))
+        ).json()
+      ).data;
     const a = await mk('tok-owner', {bot_id: 'b1'});
     const b = await mk('tok-owner', {bot_id: 'b1'});
     await mk('tok-owner', {bot_id: 'b2'});
@@ -125,24 +131,26 @@ describe('emulator history', () => {
     assert.equal(a.last_section_id, a.id);
 
     await chat('tok-owner', 'bump a', a.id);
-    const list = await (
-      await fetch(`${server.base}/v1/conversations?bot_id=b1&page_size=10`, call('tok-owner'))
-    ).json();
-    assert.equal(list.code, 0);
+    // By creation unless asked otherwise: using `a` does not move it.
+    const created = await list('tok-owner');
     assert.deepEqual(
-      list.data.conversations.map((c) => c.id),
+      created.conversations.map((c) => c.id),
+      [viaUser.id, b.id, a.id]
+    );
+    assert.equal(created.has_more, false);
+    const used = await list('tok-owner', '&sort_field=updated_at');
+    assert.deepEqual(
+      used.conversations.map((c) => c.id),
       [a.id, viaUser.id, b.id]
     );
-    assert.equal(list.data.conversations[0].name, 'bump a');
-    assert.equal(list.data.has_more, false);
+    assert.equal(used.conversations[0].name, 'bump a');
+    const oldest = await list('tok-owner', '&sort_order=ASC');
+    assert.equal(oldest.conversations[0].id, a.id);
 
-    const byUser = await (
-      await fetch(`${server.base}/v1/conversations?bot_id=b1&user_id=alice`, call('another-token'))
-    ).json();
-    assert.deepEqual(
-      byUser.data.conversations.map((c) => c.id),
-      [viaUser.id]
-    );
+    // user_id does not choose the owner: another token naming alice sees none of them, while
+    // another token of the same account (the text before the first dot) sees them all.
+    assert.deepEqual((await list('another-token', '&user_id=alice')).conversations, []);
+    assert.equal((await list('tok-owner.second-key')).conversations.length, 3);
 
     const paged = await (
       await fetch(
@@ -152,6 +160,8 @@ describe('emulator history', () => {
     ).json();
     assert.equal(paged.data.conversations.length, 2);
     assert.equal(paged.data.has_more, true);
+    const badSort = await list('tok-owner', '&sort_field=name');
+    assert.equal(badSort, undefined);
   });
 
   it('forgets everything on reset', async () => {
