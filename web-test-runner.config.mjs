@@ -6,6 +6,18 @@ import {slowChunks} from './test/dist/slow-chunks.mjs';
 
 const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
 
+/** Test files get `@open-wc/testing` through test/support/testing.ts (a longer `waitUntil`). */
+function patientWaits() {
+  return {
+    name: 'patient-waits',
+    resolveImport({source, context}) {
+      if (source === '@open-wc/testing' && !context.path.endsWith('/test/support/testing.ts'))
+        return '/test/support/testing.ts';
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -22,6 +34,7 @@ export default {
   middleware: [emulator.koa(), slowChunks()],
   filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
+    patientWaits(),
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),
     reactForTests(),
     pressKeysPlugin(),
