@@ -25,6 +25,7 @@ import {
   quoteAnswer,
 } from './answers.js';
 import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR, RATE_LIMITED} from './errors.js';
+import {HOSTILE_SHAPES, hostileAnswer} from './hostile.js';
 
 /**
  * How an answer is cut into deltas: piece lengths in characters and the pause before each.
@@ -312,6 +313,16 @@ export const TRIGGERS = [
     pattern: /\bxss\b/i,
     about: 'an answer full of raw HTML/JavaScript injection attempts that must render inert.',
     script: () => stream('xss', XSS_ANSWER, BRISK, ['Show me some markdown', 'help']),
+  },
+  {
+    phrase: 'hostile <shape>',
+    pattern: new RegExp(`\\bhostile\\s+(${Object.keys(HOSTILE_SHAPES).join('|')})\\b`, 'i'),
+    about: `markdown made to break or freeze a renderer (${Object.keys(HOSTILE_SHAPES).join(', ')}), in about 100 large deltas.`,
+    script: (_question, match) => {
+      const text = hostileAnswer(match[1].toLowerCase()) ?? '';
+      const size = Math.max(8, Math.ceil(text.length / 100));
+      return stream('hostile', text, {min: size, max: size, delayMs: 5}, ['help']);
+    },
   },
 ];
 

@@ -24,10 +24,10 @@ const budgets = [
   {name: 'compat facade (WebChatClient)', match: /^web-chat-client-[\w-]+\.js$/, kb: 3},
   {name: 'code highlighter (loaded for code blocks)', match: /^highlighter-[\w-]+\.js$/, kb: 22},
   // One self-contained file: it also carries what the module build loads on demand.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 100},
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 101.5},
 ];
 /** All chunks of the ES module build together (but the highlighter, which came later): about the single bundle they replaced (75.8 KB). */
-const totalBudgetKb = 82;
+const totalBudgetKb = 83.5;
 
 const files = readdirSync(dir)
   .filter((file) => file.endsWith('.js'))

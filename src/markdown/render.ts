@@ -1,5 +1,7 @@
 import {Marked} from 'marked';
 import type {Links, Token, TokensList} from 'marked';
+import {MarkdownLimits} from './limits.js';
+import {plainTextFragment} from './plain.js';
 import {sanitizeToFragment} from './sanitize.js';
 
 /**
@@ -35,7 +37,18 @@ export function tokensToUnsafeHTML(tokens: Token[]): string {
   return marked.parser(tokens);
 }
 
-/** Renders a whole markdown document to a sanitised fragment. */
+/**
+ * Renders a whole markdown document to a sanitised fragment; a document past
+ * the limits of `limits.ts`, or one the renderer fails on, comes back as
+ * plain text.
+ */
 export function renderMarkdown(src: string): DocumentFragment {
-  return sanitizeToFragment(marked.parse(src, {async: false}));
+  if (new MarkdownLimits().check(src) !== undefined) return plainTextFragment(src);
+  let html: string;
+  try {
+    html = marked.parse(src, {async: false});
+  } catch {
+    return plainTextFragment(src);
+  }
+  return sanitizeToFragment(html);
 }

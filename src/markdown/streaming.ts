@@ -1,5 +1,7 @@
 import type {Links, Token, Tokens} from 'marked';
 import {morphRun} from './morph.js';
+import {MAX_TAIL, MarkdownLimits, SLOW_RENDER_MIN_LENGTH, SLOW_RENDER_MS} from './limits.js';
+import {PlainText} from './plain.js';
 import {lexMarkdown, renderMarkdown, tokensToUnsafeHTML} from './render.js';
 import {sanitizeToFragment} from './sanitize.js';
 
@@ -65,6 +67,10 @@ export class StreamingMarkdown {
   /** Set by `finish()`: the container holds the final render. */
   #finished = false;
   readonly #decorate: MarkdownDecorator;
+  /** Decides when the answer is shown as plain text instead (see `limits.ts`). */
+  readonly #limits = new MarkdownLimits();
+  /** Set once the answer is shown as plain text. */
+  #plain: PlainText | undefined;
 
   /**
    * @param container The element to render into; it is owned from now on.
@@ -82,7 +88,7 @@ export class StreamingMarkdown {
     if (text === this.#text && (this.#finished || this.#tailHTML !== undefined)) return;
     if (this.#finished || !text.startsWith(this.#text)) this.#restart();
     this.#text = text;
-    this.#renderTail();
+    this.#guarded(text, false, () => this.#renderTail());
   }
 
   /**
@@ -96,6 +102,15 @@ export class StreamingMarkdown {
    */
   finish(text: string): void {
     if (this.#finished && text === this.#text) return;
+    if (!text.startsWith(this.#text)) this.#plain = undefined;
+    this.#guarded(text, true, () => this.#finishMarkdown(text));
+    this.#text = text;
+    this.#finished = true;
+    this.#tailNodes = [];
+    this.#tailHTML = undefined;
+  }
+
+  #finishMarkdown(text: string): void {
     if (
       !this.#finished &&
       this.#tailHTML !== undefined &&
@@ -109,15 +124,38 @@ export class StreamingMarkdown {
       this.#decorate(fragment, true);
       reconcile(this.#container, fragment);
     }
-    this.#text = text;
-    this.#finished = true;
-    this.#tailNodes = [];
-    this.#tailHTML = undefined;
+  }
+
+  /**
+   * Runs one markdown render of `#text`, unless the answer is past the limits
+   * of `limits.ts`, the render throws, or the last one was too slow: then, and
+   * for the rest of this answer, it is shown as plain text. A failure stays
+   * inside this answer.
+   */
+  #guarded(text: string, final: boolean, render: () => void): void {
+    if (!this.#plain) {
+      if (!final && text.length - this.#stableEnd > MAX_TAIL) this.#limits.fail('length');
+      if (this.#limits.check(text) === undefined) {
+        const start = performance.now();
+        try {
+          render();
+          const slow = performance.now() - start > SLOW_RENDER_MS;
+          if (slow && !final && text.length > SLOW_RENDER_MIN_LENGTH) this.#limits.fail('slow');
+          return;
+        } catch {
+          this.#limits.fail('error');
+        }
+      }
+      this.#plain = new PlainText(this.#container);
+    }
+    this.#plain.render(text);
   }
 
   /** Empties the container and forgets all state. */
   reset(): void {
     this.#container.replaceChildren();
+    this.#limits.reset();
+    this.#plain = undefined;
     this.#text = '';
     this.#stableEnd = 0;
     this.#links = Object.create(null) as Links;
@@ -128,6 +166,7 @@ export class StreamingMarkdown {
 
   /** Forgets what was finished; everything now in the container is stale. */
   #restart(): void {
+    this.#plain = undefined;
     this.#stableEnd = 0;
     this.#links = Object.create(null) as Links;
     this.#tailNodes = [...this.#container.childNodes];
