@@ -2,6 +2,7 @@
 /** Routes under `/__emulator/`: the request log, reset, fixture replay and the avatars. */
 import {fixtureContentType, readFixture, resolveFixture, sendChunked} from './fixture-files.js';
 import {isPlainObject, parseJson, readBody, sendJson, writeHead} from './http.js';
+import {BACKGROUND_FILES} from './profile-extras.js';
 
 /** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
 
@@ -26,6 +27,7 @@ const ICONS = new Map([
   ['icon.svg', ICON_SVG],
   ['app-icon.svg', avatarSvg('#0f8a5f')],
   ['chatflow-icon.svg', avatarSvg('#c2410c')],
+  ...BACKGROUND_FILES,
 ]);
 
 /**

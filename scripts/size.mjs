@@ -23,6 +23,7 @@ const budgets = [
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.5},
   {name: 'compat facade (WebChatClient)', match: /^web-chat-client-[\w-]+\.js$/, kb: 3},
   {name: 'code highlighter (loaded for code blocks)', match: /^highlighter-[\w-]+\.js$/, kb: 22},
+  {name: 'shortcut commands (loaded for bots that have them)', match: /^shortcuts-[\w-]+\.js$/, kb: 3.5},
   // One self-contained file: it also carries what the module build loads on demand.
   {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 101.5},
 ];

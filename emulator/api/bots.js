@@ -3,6 +3,7 @@
 import {SUGGESTED_QUESTIONS} from '../answers.js';
 import {NOT_ON_CHANNEL, UNPUBLISHED_ERROR} from '../errors.js';
 import {iconUrl} from '../inspect.js';
+import {profileExtras} from '../profile-extras.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 
@@ -52,5 +53,6 @@ export function getBot(ex) {
         'Hi {{user_name}}, I am the Coze emulator. Ask me anything, or type "help" to see what I can do.',
       suggested_questions: [...SUGGESTED_QUESTIONS],
     },
+    ...profileExtras(ex.req, botId),
   });
 }

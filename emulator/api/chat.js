@@ -18,6 +18,7 @@ import {DEFAULT_CONNECTOR} from './conversations.js';
 import {enterMessages} from './enter-messages.js';
 import {answerTurn, playTurn} from './turn.js';
 import {bodyObject, stringField, stringMapField} from './validate.js';
+import {readShortcutCommand, shortcutAnswer} from '../shortcuts.js';
 
 /** @typedef {import('../exchange.js').Exchange} Exchange */
 
@@ -58,6 +59,9 @@ export async function startChat(ex) {
   const connectorId = stringField(body, 'connector_id') || DEFAULT_CONNECTOR;
   if (botId.includes(UNPUBLISHED_MARK) || offChannel(botId, connectorId))
     return ex.fail(UNPUBLISHED_ERROR.code, UNPUBLISHED_ERROR.msg);
+  const shortcut = readShortcutCommand(body, botId, (id) => ex.state.store.file(id));
+  if (typeof shortcut === 'string')
+    return ex.fail(INVALID_PARAMETER, `invalid parameter: ${shortcut}`);
 
   await answerTurn(ex, {
     botId,
@@ -72,7 +76,14 @@ export async function startChat(ex) {
     stream,
     framing: CHAT_FRAMING,
     doneData: () => '[DONE]',
-    choose: chooseBotScript,
+    choose: shortcut
+      ? () => ({
+          type: 'stream',
+          name: `shortcut ${shortcut.command.command}`,
+          followUps: [],
+          steps: [{kind: 'answer', text: shortcutAnswer(shortcut), pacing: NORMAL}],
+        })
+      : chooseBotScript,
   });
 }
 

@@ -11,6 +11,7 @@ import {
   toCozeError,
 } from './errors.js';
 import {readCozeStream} from './sse.js';
+import {profileExtras} from './bot-profile.js';
 import type {
   AppInfo,
   BotInfo,
@@ -146,6 +147,7 @@ export class CozeClient {
       id: str(data.bot_id) ?? str(data.id) ?? botId,
       name: str(data.name) ?? '',
       suggestedQuestions: suggestedQuestions(onboarding),
+      ...profileExtras(data),
     };
     const iconUrl = str(data.icon_url);
     const description = str(data.description);
@@ -337,6 +339,10 @@ export class CozeClient {
     };
     if (req.parameters) body.parameters = req.parameters;
     if (req.customVariables) body.custom_variables = req.customVariables;
+    if (req.shortcutCommand) {
+      const {commandId, parameters} = req.shortcutCommand;
+      body.shortcut_command = {command_id: commandId, ...(parameters ? {parameters} : {})};
+    }
     yield* this.#stream({
       method: 'POST',
       path: '/v3/chat',

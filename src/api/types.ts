@@ -3,6 +3,16 @@
  * Coze's own (snake_case); ids are decimal strings longer than 2^53 and are
  * never turned into numbers.
  */
+import type {ProfileExtras} from './bot-profile.js';
+
+export type {
+  BackgroundImage,
+  BotBackground,
+  InputType,
+  ProfileExtras,
+  ShortcutCommand,
+  ShortcutParameter,
+} from './bot-profile.js';
 
 export type ChatStatus =
   'created' | 'in_progress' | 'completed' | 'failed' | 'requires_action' | 'canceled';
@@ -93,7 +103,7 @@ export interface ConversationData {
 }
 
 /** Bot profile from `GET /v1/bots/{id}`, reduced to what the widget shows. */
-export interface BotInfo {
+export interface BotInfo extends ProfileExtras {
   id: string;
   name: string;
   iconUrl?: string;
@@ -200,6 +210,14 @@ export interface ChatRequest {
   connectorId?: string;
   parameters?: Record<string, unknown>;
   customVariables?: Record<string, string>;
+  /** A shortcut command to run, sent as `shortcut_command`. */
+  shortcutCommand?: ShortcutCommandRun;
+}
+
+/** `shortcut_command` of `/v3/chat`: each parameter value is a serialised object_string array. */
+export interface ShortcutCommandRun {
+  commandId: string;
+  parameters?: Record<string, string>;
 }
 
 /** Body of `POST /v1/workflows/chat`: one turn of an app's chatflow (always streamed). */

@@ -40,6 +40,16 @@ export const en = {
   micDenied: 'Microphone access was denied. Allow it in the browser to speak your question.',
   noMic: 'No microphone was found.',
   transcribeFailed: 'Your speech could not be turned into text: {reason}',
+  // Shortcut commands
+  shortcuts: 'Shortcuts',
+  shortcutMenu: 'Commands matching {text}',
+  runShortcut: 'Run',
+  shortcutFile: 'Choose a file',
+  shortcutUploadWait: 'Wait until {name} has been uploaded.',
+  shortcutFileRequired: 'Choose a file for {name}.',
+  shortcutFieldRequired: 'Fill in {name}.',
+  // Formulas
+  formula: 'Formula',
   // Quote
   quoting: 'Quoting',
   removeQuote: 'Remove quote',

@@ -5,6 +5,7 @@ import type {
   CozeMessage,
   CozeStreamEvent,
   EnterMessage,
+  ShortcutCommandRun,
   ToolCall,
 } from '../api/types.js';
 import {
@@ -230,7 +231,7 @@ export class ConversationStore {
     if (!this.canSend(question, options)) return;
     const files = options?.files ?? [];
     for (const file of files) if (file.previewUrl) rememberThumbnail(file.fileId, file.previewUrl);
-    const user = userMessage(question, files, this.#snapshot.quote);
+    const user = userMessage(question, files, this.#snapshot.quote, options?.shortcut);
     this.#update({messages: [...this.#snapshot.messages, user], quote: undefined});
     const current = this.#snapshot.conversations?.items.find(
       (c) => c.id === this.#snapshot.conversationId
@@ -635,7 +636,8 @@ export class ConversationStore {
       let events: AsyncIterable<CozeStreamEvent> | undefined = this.#stream(
         conversationId,
         toEnterMessage(user.content, user.files, user.quote),
-        signal
+        signal,
+        user.shortcut
       );
       while (events && !failure) {
         for await (const event of events) {
@@ -698,7 +700,8 @@ export class ConversationStore {
   #stream(
     conversationId: string,
     message: EnterMessage,
-    signal: AbortSignal
+    signal: AbortSignal,
+    shortcutCommand?: ShortcutCommandRun
   ): AsyncIterable<CozeStreamEvent> {
     const config = this.#options.config();
     const {userId, connectorId, parameters} = config;
@@ -711,7 +714,10 @@ export class ConversationStore {
       ...(parameters ? {parameters} : {}),
     };
     return config.type === 'bot'
-      ? this.#options.backend.streamChat({...common, botId: config.botId}, {signal})
+      ? this.#options.backend.streamChat(
+          {...common, botId: config.botId, ...(shortcutCommand ? {shortcutCommand} : {})},
+          {signal}
+        )
       : this.#options.backend.streamWorkflowChat(
           {
             ...common,

@@ -1,4 +1,4 @@
-import type {CozeMessage, EnterMessage} from '../api/types.js';
+import type {CozeMessage, EnterMessage, ShortcutCommandRun} from '../api/types.js';
 import {
   parseCard,
   parseFunctionCall,
@@ -218,7 +218,8 @@ export function fromHistory(page: readonly CozeMessage[]): ChatMessage[] {
 export function userMessage(
   text: string,
   files: readonly MessageFile[] = [],
-  quote?: QuotedReply
+  quote?: QuotedReply,
+  shortcut?: ShortcutCommandRun
 ): ChatMessage {
   return {
     key: newKey(),
@@ -229,5 +230,6 @@ export function userMessage(
     status: 'complete',
     ...(files.length ? {files} : {}),
     ...(quote ? {quote} : {}),
+    ...(shortcut ? {shortcut} : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type {BotInfo, ContentType, MessageType} from '../api/types.js';
+import type {BotInfo, ContentType, MessageType, ShortcutCommandRun} from '../api/types.js';
 
 export type MessageStatus = 'streaming' | 'complete' | 'error' | 'canceled';
 
@@ -82,6 +82,8 @@ export interface ChatMessage {
   readonly files?: readonly MessageFile[];
   /** User messages: the answer quoted into this question. */
   readonly quote?: QuotedReply;
+  /** User messages: the shortcut command this question runs (asked again with it on Retry). */
+  readonly shortcut?: ShortcutCommandRun;
   /** Answers: the reader's feedback. */
   readonly feedback?: 'like' | 'unlike';
   /** `function_call` messages: the call and its response. */
@@ -136,6 +138,8 @@ export interface FeedbackDetails {
 
 export interface SendOptions {
   readonly files?: readonly MessageFile[];
+  /** Runs one of the bot's shortcut commands (sent as `shortcut_command`); the text is its question. */
+  readonly shortcut?: ShortcutCommandRun;
 }
 
 /** The stable actions object `<coze-chat>` provides to its parts. */

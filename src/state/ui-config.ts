@@ -28,6 +28,8 @@ export interface Features {
   readonly clearContext: boolean;
   readonly newConversation: boolean;
   readonly conversations: boolean;
+  /** The bot's shortcut commands above the input. */
+  readonly shortcuts: boolean;
 }
 
 export const defaultFeatures: Features = {
@@ -39,4 +41,5 @@ export const defaultFeatures: Features = {
   clearContext: true,
   newConversation: false,
   conversations: false,
+  shortcuts: true,
 };

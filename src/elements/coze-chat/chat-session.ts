@@ -291,6 +291,7 @@ export class ChatSession {
         newConversation: host.newConversationButton,
         // The official SDK has no conversation list for apps either.
         conversations: host.conversations && host.type === 'bot',
+        shortcuts: !host.noShortcuts,
       },
       feedbackPanel: host.feedbackPanel,
     };

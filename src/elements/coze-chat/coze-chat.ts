@@ -140,6 +140,11 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart drop-hint - Shown while files are dragged over the composer.
  * @csspart recording - Shown while voice input records.
  * @csspart cancel-recording-button - Stops recording without transcribing.
+ * @csspart shortcuts - The row of the bot's shortcut commands (from `coze-composer`).
+ * @csspart shortcut - One shortcut command's button.
+ * @csspart shortcut-menu - The commands matching a typed `/`.
+ * @csspart shortcut-form - The parameters of the command about to run.
+ * @csspart shortcut-send-button - Runs the command with the parameters given.
  *
  * @cssprop --coze-color-accent - Accent colour: launcher, user bubbles, send button, links.
  * @cssprop --coze-color-accent-text - Text on the accent colour.
@@ -304,6 +309,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Shows the conversation list: browse, resume, create, rename and delete conversations. */
   @property({type: Boolean}) conversations = false;
+
+  /** Hides the bot's shortcut commands (the buttons above the input and the `/` menu). */
+  @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;
 
   /** Called before the panel opens; return `false` (or a Promise of it) to keep it closed. */
   @property({attribute: false}) onBeforeShow?: VisibilityHook;

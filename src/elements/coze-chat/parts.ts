@@ -56,5 +56,10 @@ export const composerParts = [
   'remove-button',
   'drop-hint',
   'quote-preview',
+  'shortcuts',
+  'shortcut',
+  'shortcut-menu',
+  'shortcut-form',
+  'shortcut-send-button',
   'error',
 ].join(', ');

@@ -11,6 +11,7 @@ import {tokens} from '../shared/tokens.styles.js';
 import {closeIcon, sendIcon, stopIcon} from '../shared/icons.js';
 import {attachIcon, fileIcon, micIcon} from './icons.js';
 import {AttachmentsController, type Attachment} from './attachments.js';
+import type {ShortcutsController, ShortcutsPort} from './shortcuts.js';
 import {VoiceRecorderController, type VoiceProblem} from './voice-recorder.js';
 import {formatDuration, maxAttachments, maxFileBytes} from './files.js';
 import {formatSize} from '../shared/format-size.js';
@@ -22,8 +23,10 @@ import {styles} from './coze-composer.styles.js';
  * answer streams; files and images (button, paste or drop; up to 6, each
  * uploaded at once with its progress), voice input (recorded, turned into
  * 16 kHz WAV and transcribed into the textarea) and the preview of a quoted
- * answer. Talks to the nearest `<coze-chat>` through context; uploads and
- * voice follow its `no-upload` and `no-audio` options.
+ * answer, and the bot's shortcut commands (buttons, and a menu when the
+ * reader types `/`; a command with parameters asks for them in a small form).
+ * Talks to the nearest `<coze-chat>` through context; uploads, voice and
+ * shortcuts follow its `no-upload`, `no-audio` and `no-shortcuts` options.
  *
  * @summary Where the reader types, attaches or speaks a question.
  * @tag coze-composer
@@ -42,6 +45,11 @@ import {styles} from './coze-composer.styles.js';
  * @csspart remove-button - Removes an attachment or the quote.
  * @csspart drop-hint - Shown while files are dragged over the composer.
  * @csspart quote-preview - The answer quoted into the next question.
+ * @csspart shortcuts - The row of the bot's shortcut commands.
+ * @csspart shortcut - One shortcut command's button.
+ * @csspart shortcut-menu - The commands matching a typed `/`.
+ * @csspart shortcut-form - The parameters of the command about to run.
+ * @csspart shortcut-send-button - Runs the command with the parameters given.
  * @csspart error - A problem with files or voice input.
  */
 export class CozeComposer extends LitElement {
@@ -72,6 +80,21 @@ export class CozeComposer extends LitElement {
     },
   });
 
+  /** The shortcut commands' controller, loaded (as a chunk of its own) once the bot has commands. */
+  #shortcuts?: ShortcutsController;
+  #loadingShortcuts = false;
+  readonly #shortcutsPort: ShortcutsPort = {
+    commands: () => this.#commands,
+    actions: () => this.#actions.value,
+    strings: () => this.#strings,
+    idle: () => !this.#streaming,
+    sent: () => {
+      if (this.draft.startsWith('/')) this.draft = '';
+      this.#focusAfterUpdate = true;
+      this.requestUpdate();
+    },
+  };
+
   /** The text being written. */
   @state() private draft = '';
 
@@ -98,6 +121,23 @@ export class CozeComposer extends LitElement {
 
   get #features() {
     return this.#ui.value?.features ?? defaultFeatures;
+  }
+
+  get #commands() {
+    return this.#features.shortcuts ? (this.#state.value?.bot?.shortcuts ?? []) : [];
+  }
+
+  /** Loads the shortcut commands' controller and styles the first time the bot has commands. */
+  #loadShortcuts(): void {
+    if (this.#loadingShortcuts || !this.#commands.length) return;
+    this.#loadingShortcuts = true;
+    void import('./shortcuts.js').then(({ShortcutsController, shortcutStyles}) => {
+      const root = this.renderRoot as ShadowRoot;
+      if (shortcutStyles.styleSheet)
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, shortcutStyles.styleSheet];
+      this.#shortcuts = new ShortcutsController(this, this.#shortcutsPort);
+      this.requestUpdate();
+    });
   }
 
   /** Whether the draft can go: text or files, no upload running or failed. */
@@ -127,6 +167,7 @@ export class CozeComposer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#loadShortcuts();
     const quote = this.#state.value?.quote;
     if (quote !== this.#quote) {
       if (quote) this.#focusAfterUpdate = true;
@@ -177,13 +218,38 @@ export class CozeComposer extends LitElement {
 
   #handleInput(event: InputEvent) {
     this.draft = (event.target as HTMLTextAreaElement).value;
+    if (this.#shortcuts) this.#shortcuts.menuIndex = 0;
   }
 
   #handleKeydown(event: KeyboardEvent) {
+    if (this.#handleMenuKey(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229)
       return;
     event.preventDefault();
     this.submit();
+  }
+
+  /** Arrow keys, Enter, Tab and Escape in the `/` menu; true when the key was used. */
+  #handleMenuKey(event: KeyboardEvent): boolean {
+    const shortcuts = this.#shortcuts;
+    const matches = shortcuts?.matches(this.draft) ?? [];
+    if (!shortcuts || !matches.length || event.isComposing) return false;
+    const index = Math.min(shortcuts.menuIndex, matches.length - 1);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      shortcuts.menuIndex = (index + step + matches.length) % matches.length;
+      this.requestUpdate();
+    } else if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') {
+      this.draft = '';
+      shortcuts.choose(matches[index]);
+    } else if (event.key === 'Escape') {
+      this.draft = '';
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    return true;
   }
 
   #handleSubmit(event: SubmitEvent) {
@@ -276,7 +342,11 @@ export class CozeComposer extends LitElement {
     const strings = this.#strings;
     const features = this.#features;
     const voice = features.audio && VoiceRecorderController.supported;
+    const shortcuts = this.#shortcuts;
+    const matches = shortcuts?.matches(this.draft) ?? [];
+    const active = Math.min(shortcuts?.menuIndex ?? 0, matches.length - 1);
     return html`
+      ${shortcuts?.renderForm(strings) ?? nothing}
       <form
         part="composer"
         class=${this.dragging ? 'dragging' : ''}
@@ -289,6 +359,8 @@ export class CozeComposer extends LitElement {
         ${this.#renderQuote(strings)} ${this.#renderAttachments(strings)}
         ${this.notice ? html`<p part="error" class="notice" role="alert">${this.notice}</p>` : nothing}
         ${voice ? this.#renderRecording(strings) : nothing}
+        ${shortcuts?.renderMenu(strings, this.draft, matches) ?? nothing}
+        ${matches.length ? nothing : (shortcuts?.renderBar(strings) ?? nothing)}
         <div class="row">
           ${features.upload ? this.#renderUpload(strings) : nothing}
           <textarea
@@ -297,6 +369,8 @@ export class CozeComposer extends LitElement {
             aria-label=${strings.inputLabel}
             placeholder=${strings.inputPlaceholder}
             .value=${this.draft}
+            aria-controls=${matches.length ? 'shortcut-menu' : nothing}
+            aria-activedescendant=${matches.length ? `shortcut-option-${active}` : nothing}
             @input=${this.#handleInput}
             @keydown=${this.#handleKeydown}
             @paste=${this.#handlePaste}
