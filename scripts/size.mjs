@@ -23,12 +23,22 @@ const budgets = [
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.5},
   {name: 'compat facade (WebChatClient)', match: /^web-chat-client-[\w-]+\.js$/, kb: 3},
   {name: 'code highlighter (loaded for code blocks)', match: /^highlighter-[\w-]+\.js$/, kb: 22},
-  {name: 'shortcut commands (loaded for bots that have them)', match: /^shortcuts-[\w-]+\.js$/, kb: 3.5},
-  // One self-contained file: it also carries what the module build loads on demand.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 101.5},
+  {
+    name: 'shortcut commands (loaded for bots that have them)',
+    match: /^shortcuts-[\w-]+\.js$/,
+    kb: 3.5,
+  },
+  // One self-contained file: it also carries what the module build loads on demand (99.9 KB,
+  // then 104.1 KB with the shortcut commands and the profile's backgrounds and input type).
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 105},
 ];
-/** All chunks of the ES module build together (but the highlighter, which came later): about the single bundle they replaced (75.8 KB). */
-const totalBudgetKb = 83.5;
+/**
+ * All chunks of the ES module build together but those loaded only for some answers or bots (the
+ * highlighter, the shortcut commands): about the single bundle they replaced (75.8 KB), then
+ * 81.7 KB, then 83.1 KB once the profile's commands, backgrounds and input type were read.
+ */
+const totalBudgetKb = 84;
+const onDemand = /^(highlighter|shortcuts)-/;
 
 const files = readdirSync(dir)
   .filter((file) => file.endsWith('.js'))
@@ -40,7 +50,7 @@ for (const file of files) {
   const bytes = readFileSync(`${dir}/${file}`);
   const gz = gzipSync(bytes, {level: 9}).length;
   const budget = budgets.find((b) => b.match.test(file));
-  if (!file.endsWith('.iife.js') && !file.startsWith('highlighter-')) total += gz;
+  if (!file.endsWith('.iife.js') && !onDemand.test(file)) total += gz;
   const fits = budget ? gz / 1024 <= budget.kb : false;
   if (!fits) over = true;
   const verdict = budget
@@ -53,7 +63,7 @@ for (const file of files) {
 const totalFits = total / 1024 <= totalBudgetKb;
 if (!totalFits) over = true;
 console.log(
-  `ES module build, all chunks but the highlighter: ${kb(total)} KB min+gzip (${totalFits ? '' : 'OVER '}budget ${totalBudgetKb} KB)`
+  `ES module build, all chunks but the highlighter and the shortcuts: ${kb(total)} KB min+gzip (${totalFits ? '' : 'OVER '}budget ${totalBudgetKb} KB)`
 );
 if (over && process.argv.includes('--check')) {
   console.error('A CDN file is over its size budget (or has none).');
