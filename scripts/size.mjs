@@ -16,8 +16,9 @@ const budgets = [
   {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.5},
   {
     name: 'panel (session, transcript, composer, markdown)',
+    // 62.3 KB, then 63.4 KB once it read the bot's shortcut commands, backgrounds and input type.
     match: /^chat-session-[\w-]+\.js$/,
-    kb: 63,
+    kb: 64,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.5},
@@ -28,16 +29,16 @@ const budgets = [
     match: /^shortcuts-[\w-]+\.js$/,
     kb: 3.5,
   },
-  // One self-contained file: it also carries what the module build loads on demand (99.9 KB,
-  // then 104.1 KB with the shortcut commands and the profile's backgrounds and input type).
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 105},
+  // One self-contained file: it also carries what the module build loads on demand (101.5 KB,
+  // then 105.4 KB with the shortcut commands and the profile's backgrounds and input type).
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 106},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
  * highlighter, the shortcut commands): about the single bundle they replaced (75.8 KB), then
- * 81.7 KB, then 83.1 KB once the profile's commands, backgrounds and input type were read.
+ * 83.5 KB, then 84.3 KB once the profile's commands, backgrounds and input type were read.
  */
-const totalBudgetKb = 84;
+const totalBudgetKb = 85;
 const onDemand = /^(highlighter|shortcuts)-/;
 
 const files = readdirSync(dir)
