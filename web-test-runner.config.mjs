@@ -3,8 +3,17 @@ import {createEmulator} from './emulator/index.js';
 import {reactForTests} from './scripts/react-for-tests.mjs';
 import {launcherFor, pressKeysPlugin, selectedEngines} from './scripts/browsers.mjs';
 import {slowChunks} from './test/dist/slow-chunks.mjs';
+import {newKeyPair, tokenRoute} from './scripts/token-route.mjs';
 
 const emulator = createEmulator({fixturesDir: new URL('./test/fixtures/', import.meta.url)});
+// `token-url="/__token?user=ann"`: coze-chat-elements/server minting tokens for site user "ann"
+// (test/elements/isolation.test.ts); the emulator knows the key pair made here.
+const tokens = tokenRoute({
+  emulator,
+  keys: newKeyPair(),
+  path: '/__token',
+  sessionName: (request) => new URL(request.url).searchParams.get('user') ?? undefined,
+});
 
 /** Test files get `@open-wc/testing` through test/support/testing.ts (a longer `waitUntil`). */
 function patientWaits() {
@@ -31,7 +40,7 @@ export default {
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: {config: {timeout: 10000}},
   // slowChunks: the CDN build's chunks over a slow network (test/dist/split-build.test.ts).
-  middleware: [emulator.koa(), slowChunks()],
+  middleware: [emulator.koa(), tokens, slowChunks()],
   filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
     patientWaits(),

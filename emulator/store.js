@@ -75,6 +75,8 @@ import {compareIds, nowSeconds} from './ids.js';
  * @property {string} owner the token identity that created it: only that identity can use it
  * @property {number} touched ordering tie-breaker for equal `updated_at`
  * @property {number} born ordering tie-breaker for equal `created_at`
+ * @property {boolean} autoName named after its first question (made by a chat without a
+ *   `conversation_id`); one made by `/v1/conversation/create` stays untitled until renamed
  * @property {Message[]} messages stored history, oldest first
  * @property {ChatRecord | null} running the chat currently producing an answer
  * @property {Waiting | null} waiting the chatflow question node awaiting the next message
@@ -136,10 +138,19 @@ export function createStore(newId) {
   return {
     /**
      * @param {{botId: string, appId?: string, connectorId: string, userId: string, owner: string,
-     *   name?: string, metaData?: Record<string, string>}} init
+     *   name?: string, metaData?: Record<string, string>, autoName?: boolean}} init
      * @returns {ConversationRecord}
      */
-    createConversation({botId, appId = '', connectorId, userId, owner, name = '', metaData = {}}) {
+    createConversation({
+      botId,
+      appId = '',
+      connectorId,
+      userId,
+      owner,
+      name = '',
+      metaData = {},
+      autoName = false,
+    }) {
       const id = newId();
       const now = nowSeconds();
       /** @type {ConversationRecord} */
@@ -160,6 +171,7 @@ export function createStore(newId) {
         owner,
         touched: ++touches,
         born: touches,
+        autoName,
         messages: [],
         running: null,
         waiting: null,
@@ -260,7 +272,7 @@ export function createStore(newId) {
      */
     save(record, messages) {
       record.messages.push(...messages);
-      if (!record.data.name) {
+      if (record.autoName && !record.data.name) {
         const question = messages.find((m) => m.role === 'user' && m.content_type === 'text');
         if (question) record.data.name = question.content.slice(0, 100);
       }

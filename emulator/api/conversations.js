@@ -90,8 +90,8 @@ export function createConversation(ex) {
       record,
       messages.map((m) =>
         store.newMessage(record, {
+          // The type as sent: Coze lists a message created without one with `type: ""`.
           ...m,
-          type: m.type || (m.role === 'user' ? 'question' : 'answer'),
           ...(record.botId ? {bot_id: record.botId} : {}),
         })
       )

@@ -101,6 +101,7 @@ export async function answerTurn(ex, turn) {
         connectorId: turn.connectorId,
         userId: turn.userId,
         owner: ex.identity,
+        autoName: true,
       });
   if (!conversation) return;
   if (conversation.running) return ex.fail(BUSY_ERROR.code, BUSY_ERROR.msg);

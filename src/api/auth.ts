@@ -13,7 +13,7 @@ export interface TokenOptions {
   token?: string | TokenProvider | undefined;
   /** Called with the rejected token (or `''` when there is none yet); returns a new one. */
   onRefreshToken?: ((oldToken: string) => string | Promise<string>) | undefined;
-  /** The site's own endpoint answering `{access_token, expires_in}` to a same-origin GET. */
+  /** The site's own endpoint answering `{access_token, expires_in, user_id?}` to a same-origin GET. */
   tokenUrl?: string | undefined;
 }
 
@@ -23,6 +23,8 @@ interface HeldToken {
   expiresAt?: number;
   /** The token came from `TokenOptions.token` rather than a refresh. */
   fromOption: boolean;
+  /** The site's user the token-url minted it for (its `user_id`). */
+  userId?: string;
 }
 
 /** Refresh a token-url token this long before it expires. */
@@ -45,6 +47,11 @@ export class TokenSource {
 
   constructor(options: () => TokenOptions) {
     this.#options = options;
+  }
+
+  /** The `user_id` the token-url answered with the current token (the site's user), if any. */
+  get userId(): string | undefined {
+    return this.#held?.userId;
   }
 
   /** Whether a rejected token can be replaced (a token function, `onRefreshToken` or `tokenUrl` is set). */
@@ -189,6 +196,8 @@ async function fetchToken(tokenUrl: string): Promise<HeldToken> {
   }
   const expiresIn = Number(record.expires_in);
   const held: HeldToken = {token, fromOption: false};
+  const userId = record.user_id;
+  if (typeof userId === 'string' && userId) held.userId = userId;
   if (Number.isFinite(expiresIn) && expiresIn > 0) {
     held.expiresAt =
       expiresIn >= EPOCH_THRESHOLD_S ? expiresIn * 1000 : Date.now() + expiresIn * 1000;

@@ -40,7 +40,16 @@ export interface CozeClientOptions {
   auth: TokenSource;
   /** UI language; sent as `Accept-Language: zh|en` so Coze localises its messages. */
   lang?: () => string | undefined;
+  /**
+   * How long (ms) an answer stream may go without an event, its opening included, before the
+   * send fails with kind `timeout`; default 210 000 (210 s, as the official SDK). A function is
+   * read on every stream.
+   */
+  streamIdleTimeout?: number | (() => number | undefined);
 }
+
+/** The official SDK's idle limit for an answer stream. */
+export const DEFAULT_STREAM_IDLE_TIMEOUT = 210_000;
 
 export interface ListConversationsParams extends RequestOptions {
   botId: string;
@@ -50,6 +59,8 @@ export interface ListConversationsParams extends RequestOptions {
   pageNum?: number;
   pageSize?: number;
   sortOrder?: 'ASC' | 'DESC';
+  /** `updated_at` (default: most recently used first) or `created_at`. */
+  sortField?: 'updated_at' | 'created_at';
 }
 
 export interface CreateConversationParams extends RequestOptions {
@@ -68,6 +79,8 @@ export interface CreateConversationParams extends RequestOptions {
   conversationName?: string;
   /** App mode: return the existing conversation of that name instead of making a second one. */
   getOrCreate?: boolean;
+  /** Key/value pairs kept with the conversation (at most 16; keys ≤ 64, values ≤ 512 characters). */
+  metaData?: Record<string, string>;
 }
 
 export interface AppInfoParams {
@@ -126,12 +139,14 @@ export class CozeClient {
   readonly #apiBase: () => string;
   readonly #auth: TokenSource;
   readonly #lang: () => string | undefined;
+  readonly #idleTimeout: () => number | undefined;
 
   constructor(options: CozeClientOptions) {
-    const {apiBase} = options;
+    const {apiBase, streamIdleTimeout: idle} = options;
     this.#apiBase = typeof apiBase === 'function' ? apiBase : () => apiBase;
     this.#auth = options.auth;
     this.#lang = options.lang ?? (() => undefined);
+    this.#idleTimeout = typeof idle === 'function' ? idle : () => idle;
   }
 
   /** The bot's name, icon, description, prologue and suggested questions (`GET /v1/bots/{bot_id}`). */
@@ -240,6 +255,7 @@ export class CozeClient {
         page_num: params.pageNum ?? 1,
         page_size: params.pageSize ?? 20,
         sort_order: params.sortOrder ?? 'DESC',
+        sort_field: params.sortField ?? 'updated_at',
         user_id: params.userId,
       },
       signal: options.signal ?? params.signal,
@@ -272,6 +288,7 @@ export class CozeClient {
     if (params.userId) body.user_id = params.userId;
     if (params.name !== undefined) body.name = params.name;
     if (params.messages) body.messages = params.messages;
+    if (params.metaData) body.meta_data = params.metaData;
     const envelope = await this.#json({
       method: 'POST',
       path: '/v1/conversation/create',
@@ -377,7 +394,7 @@ export class CozeClient {
     if (req.conversationId) body.conversation_id = req.conversationId;
     body.connector_id = req.connectorId ?? DEFAULT_CONNECTOR;
     body.ext = {user_id: req.userId};
-    if (req.appVersion) body.workflow_version = req.appVersion;
+    if (req.appVersion) body.version = req.appVersion;
     yield* this.#stream({
       method: 'POST',
       path: '/v1/workflows/chat',
@@ -415,45 +432,70 @@ export class CozeClient {
    * auth error as the stream's first event) is thrown as a `CozeApiError`,
    * after one token refresh and retry for auth errors.
    */
-  async *#stream(call: Call): AsyncGenerator<CozeStreamEvent, void, undefined> {
+  async *#stream(outer: Call): AsyncGenerator<CozeStreamEvent, void, undefined> {
+    if (outer.signal?.aborted) throw abortReason(outer.signal);
+    const idle = new IdleTimer(this.#idleTimeout() ?? DEFAULT_STREAM_IDLE_TIMEOUT, outer.signal);
+    const call: Call = {...outer, signal: idle.signal};
     const signal = call.signal;
-    if (signal?.aborted) throw abortReason(signal);
-    const opened = await this.#withAuth(async (token) => {
-      const response = await this.#fetch(call, token);
-      const logId = response.headers.get('x-tt-logid') ?? undefined;
-      const type = response.headers.get('content-type') ?? '';
-      if (!response.ok || !type.includes('text/event-stream') || !response.body) {
-        await this.#envelope(response, signal);
-        throw new CozeApiError({
-          kind: 'http',
-          status: response.status,
-          message: 'Coze did not answer with an event stream.',
-          ...(logId ? {logId} : {}),
-        });
-      }
-      const events = readCozeStream(response.body, signal);
-      const first = await events.next();
-      if (!first.done && first.value.event === 'error' && isAuthCode(first.value.error.code)) {
-        await events.return(undefined);
-        throw new CozeApiError({
-          kind: 'api',
-          code: first.value.error.code,
-          message: first.value.error.msg,
-          status: response.status,
-          ...(logId ? {logId} : {}),
-        });
-      }
-      return {events, first, logId};
-    });
-
-    const {events, first, logId} = opened.value;
+    let logId: string | undefined;
+    let tokens: string[] = [];
     try {
-      if (!first.done) yield first.value;
-      yield* events;
+      const opened = await this.#withAuth(async (token) => {
+        const response = await this.#fetch(call, token);
+        const logId = response.headers.get('x-tt-logid') ?? undefined;
+        const type = response.headers.get('content-type') ?? '';
+        if (!response.ok || !type.includes('text/event-stream') || !response.body) {
+          await this.#envelope(response, signal);
+          throw new CozeApiError({
+            kind: 'http',
+            status: response.status,
+            message: 'Coze did not answer with an event stream.',
+            ...(logId ? {logId} : {}),
+          });
+        }
+        idle.arm();
+        const events = readCozeStream(response.body, signal);
+        const first = await events.next();
+        if (!first.done && first.value.event === 'error' && isAuthCode(first.value.error.code)) {
+          await events.return(undefined);
+          throw new CozeApiError({
+            kind: 'api',
+            code: first.value.error.code,
+            message: first.value.error.msg,
+            status: response.status,
+            ...(logId ? {logId} : {}),
+          });
+        }
+        return {events, first, logId};
+      });
+      logId = opened.value.logId;
+      tokens = opened.tokens;
+      const {events, first} = opened.value;
+      try {
+        if (!first.done) {
+          idle.pause();
+          yield first.value;
+          idle.arm();
+        }
+        for await (const event of events) {
+          idle.pause();
+          yield event;
+          idle.arm();
+        }
+      } finally {
+        await events.return(undefined);
+      }
     } catch (err) {
-      throw redact(withLogId(err, logId), opened.tokens);
+      if (idle.fired && !outer.signal?.aborted) {
+        throw new CozeApiError({
+          kind: 'timeout',
+          message: `Coze sent nothing for ${Math.round(idle.ms / 1000)} s.`,
+          ...(logId ? {logId} : {}),
+        });
+      }
+      throw redact(withLogId(err, logId), tokens);
     } finally {
-      await events.return(undefined);
+      idle.stop();
     }
   }
 
@@ -874,4 +916,49 @@ function record(value: unknown): Record<string, unknown> {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * An abort signal that follows the caller's and also fires when `arm()` was not called again
+ * within `ms` (an answer stream that went quiet). The clock runs while the stream is read only:
+ * the time a consumer takes between events does not count.
+ */
+class IdleTimer {
+  readonly #controller = new AbortController();
+  readonly #outer: AbortSignal | undefined;
+  readonly #onOuterAbort = () => this.#controller.abort(this.#outer?.reason);
+  readonly ms: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  fired = false;
+
+  constructor(ms: number, outer: AbortSignal | undefined) {
+    this.ms = ms;
+    this.#outer = outer;
+    outer?.addEventListener('abort', this.#onOuterAbort, {once: true});
+    this.arm();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** Starts the wait again, from now. */
+  arm(): void {
+    clearTimeout(this.#timer);
+    if (!(this.ms > 0) || !Number.isFinite(this.ms)) return;
+    this.#timer = setTimeout(() => {
+      this.fired = true;
+      this.#controller.abort(new DOMException('The answer stream went quiet.', 'TimeoutError'));
+    }, this.ms);
+  }
+
+  /** Stops the clock while the consumer handles an event. */
+  pause(): void {
+    clearTimeout(this.#timer);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#outer?.removeEventListener('abort', this.#onOuterAbort);
+  }
 }

@@ -6,9 +6,10 @@ import {isRecord} from './json.js';
  * - `api`: Coze answered with its own `{code, msg}` body (any HTTP status);
  * - `http`: a non-2xx answer (or an unreadable one) without a Coze body;
  * - `network`: `fetch` itself failed (offline, CORS, DNS, refused);
- * - `interrupted`: an answer stream ended before its `done` event.
+ * - `interrupted`: an answer stream ended before its `done` event;
+ * - `timeout`: an answer stream sent nothing for longer than its idle timeout.
  */
-export type CozeErrorKind = 'api' | 'http' | 'network' | 'interrupted';
+export type CozeErrorKind = 'api' | 'http' | 'network' | 'interrupted' | 'timeout';
 
 export interface CozeApiErrorInit {
   message: string;

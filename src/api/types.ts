@@ -234,7 +234,7 @@ export interface WorkflowChatRequest {
   parameters?: Record<string, unknown>;
   /** Channel; default `'999'` (Chat SDK). */
   connectorId?: string;
-  /** App version to run, sent as `workflow_version`. */
+  /** App version to run, sent as `version` (as the official widget does for apps). */
   appVersion?: string;
 }
 

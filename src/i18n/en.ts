@@ -107,10 +107,11 @@ export const en = {
     interrupted: 'The connection was lost before the answer finished.',
     http: 'Coze answered with an unexpected error.',
     unsupported: 'This bot asked for something this page cannot do yet.',
+    timeout: 'Coze stopped answering. Please try again.',
     4000: 'The request was invalid.',
     4008: 'This bot has reached its daily limit. Please try again tomorrow.',
     4013: 'Too many requests. Please wait a moment and try again.',
-    4015: 'This bot is not published to the Chat SDK channel.',
+    4015: 'This bot or app is not published to this channel. Publish it to the Chat SDK channel in Coze.',
     4016: 'An answer is already in progress in this conversation.',
     4028: 'The free quota is used up. Please try again later.',
     4100: 'Authentication failed. The access token is invalid or has expired.',
@@ -122,6 +123,7 @@ export const en = {
     4303: 'This file type is not supported.',
     4304: 'The file is damaged or unreadable.',
     5000: 'Coze had an internal error. Please try again.',
+    702242003: 'This bot is not published to the Chat SDK channel. Publish it to Chat SDK in Coze.',
   } as Record<string, string>,
 };
 

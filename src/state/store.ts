@@ -33,6 +33,7 @@ import {
   userMessage,
 } from './transcript.js';
 import {rememberThumbnail} from './thumbnails.js';
+import {isConversationGone, nameFromQuestion, ownedBy, ownerTag} from './ownership.js';
 
 /** What the store needs from the Coze client. */
 export type ChatBackend = Pick<
@@ -89,6 +90,8 @@ export interface StoreOptions {
   scheduleFrame?: (callback: () => void) => void;
   /** Messages per history page. */
   pageSize?: number;
+  /** Awaited before the first load reads the config (e.g. to learn the user id from the token). */
+  prepare?: () => Promise<void>;
 }
 
 interface Turn {
@@ -103,23 +106,34 @@ interface Turn {
 }
 
 const conversationPageSize = 20;
+/** Resuming looks for the reader's latest conversation in this many pages of 50 at most. */
+const resumePages = 4;
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** Turns anything thrown by the client into the error a reader is shown. */
+/** Coze's code for "too many requests". */
+const rateLimited = 4013;
+
 export function toChatError(error: unknown): ChatError {
   if (error && typeof error === 'object' && 'code' in error) {
     const e = error as {code: number; message?: string; logId?: string; kind?: string};
+    const status = (error as {status?: number}).status;
     const code =
       e.kind === 'network'
         ? LocalErrorCode.network
         : e.kind === 'interrupted'
           ? LocalErrorCode.interrupted
-          : e.kind === 'http'
-            ? LocalErrorCode.http
-            : Number(e.code);
+          : e.kind === 'timeout'
+            ? LocalErrorCode.timeout
+            : e.kind === 'http'
+              ? // HTTP 429 without a Coze body is the rate limit, as code 4013 is.
+                status === 429
+                ? rateLimited
+                : LocalErrorCode.http
+              : Number(e.code);
     return {code, message: e.message ?? '', ...(e.logId ? {logId: e.logId} : {})};
   }
   return {
@@ -160,6 +174,8 @@ export class ConversationStore {
   #turn?: Turn;
   #olderCursor?: string;
   #initialized?: Promise<void>;
+  /** Conversations with no name yet: the first question names them. */
+  readonly #untitled = new Set<string>();
   /** Deltas not yet published, by message key. */
   readonly #pending = new Map<string, {content: string; reasoning: string}>();
   #frameRequested = false;
@@ -314,6 +330,7 @@ export class ConversationStore {
     this.#loading = new AbortController();
     try {
       const created = await this.#create(this.#loading.signal, true);
+      if (this.#options.config().type === 'bot' && !created.name) this.#untitled.add(created.id);
       this.#showConversation(created.id, created.last_section_id);
       this.#listed(toSummary(created));
       return created.id;
@@ -351,9 +368,13 @@ export class ConversationStore {
         pageNum: Math.floor(have.length / conversationPageSize) + 1,
         pageSize: conversationPageSize,
       });
+      // Only the reader's own: with a shared token, Coze lists every visitor's.
       const items = [
         ...have,
-        ...page.conversations.map(toSummary).filter((c) => !have.some((h) => h.id === c.id)),
+        ...page.conversations
+          .filter((c) => ownedBy(c, config.userId))
+          .map(toSummary)
+          .filter((c) => !have.some((h) => h.id === c.id)),
       ];
       items.sort((a, b) => b.updatedAt - a.updatedAt);
       this.#update({conversations: {items, hasMore: page.hasMore, loading: false}});
@@ -494,6 +515,7 @@ export class ConversationStore {
     const signal = this.#loading.signal;
     this.#update({status: 'loading', error: undefined});
     try {
+      await this.#options.prepare?.();
       const {bot, conversationId, sectionId} = await this.#profileAndConversation(signal);
       if (signal.aborted) return;
       this.#update({bot});
@@ -522,16 +544,13 @@ export class ConversationStore {
   ): Promise<{bot: BotInfo; conversationId?: string; sectionId?: string}> {
     const {backend} = this.#options;
     const config = this.#options.config();
-    const {userId, connectorId} = config;
+    const {connectorId} = config;
     if (config.type === 'bot') {
-      const [bot, conversations] = await Promise.all([
+      const [bot, latest] = await Promise.all([
         backend.getBotInfo(config.botId, {signal}),
-        backend.listConversations(
-          {botId: config.botId, connectorId, userId, pageSize: 1},
-          {signal}
-        ),
+        this.#latestOwned(config.botId, signal),
       ]);
-      const latest = conversations.conversations[0];
+      if (latest && !latest.name) this.#untitled.add(latest.id);
       return {bot, conversationId: latest?.id, sectionId: latest?.last_section_id};
     }
     const {appId, workflowId, appVersion} = config;
@@ -542,17 +561,7 @@ export class ConversationStore {
         {signal}
       ),
       backend.getWorkflowInfo(workflowId, {connectorId}, {signal}),
-      backend.createConversation(
-        {
-          appId,
-          workflowId,
-          connectorId,
-          userId,
-          conversationName: appConversationName,
-          getOrCreate: true,
-        },
-        {signal}
-      ),
+      this.#appConversation(signal),
     ]);
     const iconUrl = flow.iconUrl ?? app.iconUrl;
     const bot: BotInfo = {
@@ -564,6 +573,30 @@ export class ConversationStore {
       ...(app.description ? {description: app.description} : {}),
     };
     return {bot, conversationId: conversation.id, sectionId: conversation.last_section_id};
+  }
+
+  /** The reader's most recently used conversation with the bot, if any. */
+  async #latestOwned(botId: string, signal: AbortSignal) {
+    const {userId, connectorId} = this.#options.config();
+    for (let pageNum = 1; pageNum <= resumePages; pageNum++) {
+      const page = await this.#options.backend.listConversations(
+        {botId, connectorId, userId, pageNum, pageSize: 50},
+        {signal}
+      );
+      const mine = page.conversations.find((c) => ownedBy(c, userId));
+      if (mine || !page.hasMore) return mine;
+    }
+    return undefined;
+  }
+
+  /**
+   * The app's `Default` conversation, when it is the reader's; else (a token shared by many
+   * readers) the reader's own one, named after the user id.
+   */
+  async #appConversation(signal: AbortSignal) {
+    const created = await this.#create(signal, false);
+    if (ownedBy(created, this.#options.config().userId)) return created;
+    return this.#create(signal, false, true);
   }
 
   /** The first page of a conversation's history, above anything already shown. */
@@ -593,6 +626,7 @@ export class ConversationStore {
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
     const created = await this.#create(signal, false);
+    if (this.#options.config().type === 'bot' && !created.name) this.#untitled.add(created.id);
     this.#update({
       conversationId: created.id,
       ...(created.last_section_id ? {sectionId: created.last_section_id} : {}),
@@ -602,21 +636,28 @@ export class ConversationStore {
     return created.id;
   }
 
-  /** Creates a conversation: for an app, its `Default` one unless a fresh one is asked for. */
-  #create(signal: AbortSignal, fresh: boolean) {
+  /**
+   * Creates a conversation tagged with the reader's user id: for an app, its `Default` one
+   * (the reader's own `Default <user id>` with `personal`) unless a fresh one is asked for.
+   */
+  #create(signal: AbortSignal, fresh: boolean, personal = false) {
     const config = this.#options.config();
     const {userId, connectorId} = config;
+    const metaData = ownerTag(userId);
     return this.#options.backend.createConversation(
       config.type === 'bot'
-        ? {botId: config.botId, connectorId, userId}
+        ? {botId: config.botId, connectorId, userId, metaData}
         : {
             appId: config.appId,
             workflowId: config.workflowId,
             connectorId,
             userId,
+            metaData,
             conversationName: fresh
               ? `Conversation ${new Date().toISOString()}`
-              : appConversationName,
+              : personal
+                ? `${appConversationName} ${userId}`.slice(0, 100)
+                : appConversationName,
             getOrCreate: !fresh,
           },
       {signal}
@@ -631,18 +672,32 @@ export class ConversationStore {
     let failure: ChatError | undefined;
     let canceled = false;
     try {
-      const conversationId = await this.#ensureConversation(signal);
+      let conversationId = await this.#ensureConversation(signal);
       turn.conversationId = conversationId;
+      const message = toEnterMessage(user.content, user.files, user.quote);
       let events: AsyncIterable<CozeStreamEvent> | undefined = this.#stream(
         conversationId,
-        toEnterMessage(user.content, user.files, user.quote),
+        message,
         signal,
         user.shortcut
       );
+      let renewed = false;
       while (events && !failure) {
-        for await (const event of events) {
-          failure = this.#apply(turn, event);
-          if (failure || event.event === 'done') break;
+        try {
+          for await (const event of events) {
+            failure = this.#apply(turn, event);
+            if (event.event === 'conversation.chat.created') this.#nameIfUntitled(turn, user);
+            if (failure || event.event === 'done') break;
+          }
+        } catch (error) {
+          // The conversation is gone (deleted, or not this token's): a new one takes the question.
+          if (renewed || turn.chatId || !isConversationGone(error)) throw error;
+          renewed = true;
+          this.#forgetConversation(conversationId);
+          conversationId = await this.#ensureConversation(signal);
+          turn.conversationId = conversationId;
+          events = this.#stream(conversationId, message, signal, user.shortcut);
+          continue;
         }
         if (failure) break;
         const next = await this.#runTools(turn, signal);
@@ -657,6 +712,39 @@ export class ConversationStore {
       if (turn.controller.signal.aborted) canceled = true;
       this.#finishTurn(turn, failure, canceled);
     }
+  }
+
+  /** Drops a conversation Coze no longer has; the transcript (and the question) stay shown. */
+  #forgetConversation(id: string): void {
+    this.#untitled.delete(id);
+    const list = this.#snapshot.conversations;
+    this.#update({
+      conversationId: undefined,
+      sectionId: undefined,
+      ...(list ? {conversations: {...list, items: list.items.filter((c) => c.id !== id)}} : {}),
+    });
+  }
+
+  /** Names an untitled conversation after its first question, as the official widget does. */
+  #nameIfUntitled(turn: Turn, user: ChatMessage): void {
+    const id = turn.conversationId;
+    if (!id || !this.#untitled.delete(id)) return;
+    const name = nameFromQuestion(user);
+    if (!name) return;
+    this.#options.backend.renameConversation(id, name).then(
+      () => {
+        const list = this.#snapshot.conversations;
+        if (!list?.items.some((c) => c.id === id)) return;
+        this.#update({
+          conversations: {
+            ...list,
+            items: list.items.map((c) => (c.id === id && !c.name ? {...c, name} : c)),
+          },
+        });
+      },
+      // A name is a convenience: a failure to set it costs the reader nothing.
+      () => undefined
+    );
   }
 
   /**

@@ -38,6 +38,21 @@ function fitMeta(value: string): string | undefined {
   return value.length <= metaLimit ? value : undefined;
 }
 
+/**
+ * The quote's `meta_data` value: `{"text": …}` cut so that the JSON, escapes included, stays
+ * within Coze's 512 characters (newlines, quotes and backslashes take two characters each).
+ */
+function quoteMeta(text: string): string {
+  let cut = text.slice(0, metaLimit);
+  let json = JSON.stringify({text: cut});
+  while (json.length > metaLimit) {
+    // Drop what is over, plus a margin for the escapes still inside the kept part.
+    cut = cut.slice(0, Math.max(0, cut.length - Math.ceil((json.length - metaLimit) / 2) - 1));
+    json = JSON.stringify({text: cut});
+  }
+  return json;
+}
+
 /** The `additional_messages` entry for a question with its files and quote. */
 export function toEnterMessage(
   text: string,
@@ -54,7 +69,7 @@ export function toEnterMessage(
     );
     if (listed) meta[filesKey] = listed;
   }
-  if (quote?.text) meta[quoteKey] = JSON.stringify({text: quote.text.slice(0, 400)});
+  if (quote?.text) meta[quoteKey] = quoteMeta(quote.text);
   else if (quote?.imageUrl)
     meta[quoteKey] = fitMeta(JSON.stringify({imageUrl: quote.imageUrl})) ?? '{}';
   const metaData = Object.keys(meta).length ? {meta_data: meta} : {};
@@ -173,6 +188,7 @@ export function shown(m: CozeMessage): boolean {
   if (m.role === 'user') return m.type === 'question' || m.type === '';
   return (
     m.type === 'answer' ||
+    m.type === '' ||
     m.type === 'function_call' ||
     m.type === 'tool_response' ||
     m.type === 'tool_output'
@@ -199,8 +215,11 @@ export function attachToolOutput(
 /** History pages come newest first; the transcript reads oldest first. */
 export function fromHistory(page: readonly CozeMessage[]): ChatMessage[] {
   let out: readonly ChatMessage[] = [];
-  for (const m of [...page].reverse()) {
-    if (!shown(m)) continue;
+  for (const raw of [...page].reverse()) {
+    if (!shown(raw)) continue;
+    // Coze may list an assistant's answer with an empty type: it is an answer all the same.
+    const m: CozeMessage =
+      raw.role === 'assistant' && raw.type === '' ? {...raw, type: 'answer'} : raw;
     if (isToolResponse(m)) {
       out = attachToolOutput(out, m);
       continue;

@@ -17,6 +17,8 @@ export const LocalErrorCode = {
   interrupted: -2,
   http: -3,
   unsupported: -4,
+  /** The answer stream sent nothing for longer than its idle timeout. */
+  timeout: -5,
 } as const;
 
 /** A file attached to a user message. */

@@ -138,6 +138,8 @@ describe('CozeClient against the emulator', () => {
         page_num: '1',
         page_size: '20',
         sort_order: 'DESC',
+        // Most recently used first, as the official widget lists them.
+        sort_field: 'updated_at',
         user_id: userId,
       });
       const create = (await loggedRequests(token)).find(

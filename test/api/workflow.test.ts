@@ -218,7 +218,9 @@ describe('CozeClient app mode against the emulator', () => {
       const body = second!.body as Record<string, unknown>;
       expect(body.parameters).to.deep.equal({city: 'Paris', nested: {days: 3}});
       expect(body.connector_id).to.equal('1024');
-      expect(body.workflow_version).to.equal('0.0.7');
+      // The app's version goes as `version`, as the official widget sends it for apps.
+      expect(body.version).to.equal('0.0.7');
+      expect(body).not.to.have.property('workflow_version');
       expect(body).not.to.have.property('bot_id');
       expect(body).not.to.have.property('stream');
     });

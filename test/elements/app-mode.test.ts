@@ -54,8 +54,9 @@ describe('<coze-chat type="app">', () => {
       workflow_id: FLOW,
       app_id: APP,
       connector_id: '999',
-      workflow_version: '0.0.3',
+      version: '0.0.3',
     });
+    expect(body).not.to.have.property('workflow_version');
     expect(body.conversation_id).to.match(/^\d{19}$/);
     expect(body.parameters).to.deep.equal({store: 'north'});
     expect(body.ext).to.deep.equal({user_id: `u-${token}`});

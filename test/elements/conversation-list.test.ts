@@ -71,12 +71,20 @@ async function loaded(el: CozeConversationList): Promise<void> {
   );
 }
 
-/** Creates a conversation on the emulator behind the widget's back, as another tab would. */
+/**
+ * Creates a conversation on the emulator behind the widget's back, as another tab would (tagged
+ * with the user id in `meta_data`, as the widget tags the conversations it creates).
+ */
 async function createConversation(token: string, userId: string): Promise<string> {
   const response = await fetch('/v1/conversation/create', {
     method: 'POST',
     headers: {'Content-Type': 'application/json', Authorization: `Bearer ${token}`},
-    body: JSON.stringify({bot_id: botId, user_id: userId, connector_id: '999'}),
+    body: JSON.stringify({
+      bot_id: botId,
+      user_id: userId,
+      connector_id: '999',
+      meta_data: {chat_user: userId},
+    }),
   });
   const body = (await response.json()) as {code: number; data: {id: string}};
   expect(body.code).to.equal(0);
@@ -172,6 +180,16 @@ describe('<coze-conversation-list>', () => {
   it('renames inline: Enter saves with PUT {name}, Escape leaves without a request', async () => {
     const m = await mount('conv-rename');
     const {first, second} = await twoConversations(m);
+    // Each was named after its first question already.
+    const puts = async () =>
+      (await loggedRequests(m.token))
+        .filter((r) => r.method === 'PUT')
+        .map((r) => [r.path, r.body]);
+    await waitUntil(async () => (await puts()).length === 2, 'named after their questions');
+    expect(await puts()).to.have.deep.members([
+      [`/v1/conversations/${first}`, {name: 'first'}],
+      [`/v1/conversations/${second}`, {name: 'second'}],
+    ]);
     inRow(m.el, first, 'rename-button').click();
     await m.el.updateComplete;
     const input = inRow<HTMLInputElement>(m.el, first, 'rename-input');
@@ -186,8 +204,7 @@ describe('<coze-conversation-list>', () => {
       'renamed'
     );
     expect(focused(m.el)).to.equal(inRow(m.el, first, 'conversation'));
-    const puts = (await loggedRequests(m.token)).filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => [r.path, r.body])).to.deep.equal([
+    expect((await puts()).slice(2)).to.deep.equal([
       [`/v1/conversations/${first}`, {name: 'Trip plans'}],
     ]);
 
@@ -215,7 +232,7 @@ describe('<coze-conversation-list>', () => {
     inRow(m.el, second, 'cancel-button').click();
     await m.el.updateComplete;
     expect(inRow(m.el, second, 'rename-form')).to.equal(null);
-    expect((await loggedRequests(m.token)).filter((r) => r.method === 'PUT')).to.have.length(1);
+    expect(await puts()).to.have.length(3);
   });
 
   it('deletes after an inline confirmation; Cancel keeps the conversation', async () => {

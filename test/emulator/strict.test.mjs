@@ -189,6 +189,40 @@ describe('emulator strictness', () => {
     assert.equal(create.code, 702242003);
   });
 
+  it('names only a conversation a chat made itself; created messages keep the type sent', async () => {
+    const events = parseEvents(await (await chat('t-names', 'name me please')).text());
+    const implicit = events[0].data.conversation_id;
+    const made = await json('/v1/conversation/create', 't-names', {
+      bot_id: BOT,
+      messages: [
+        {role: 'user', content: 'q', content_type: 'text'},
+        {role: 'assistant', content: 'a', content_type: 'text'},
+      ],
+    });
+    await chat('t-names', 'still untitled', {conversationId: made.data.id});
+    const names = Object.fromEntries(
+      (await json(`/v1/conversations?bot_id=${BOT}`, 't-names')).data.conversations.map((c) => [
+        c.id,
+        c.name,
+      ])
+    );
+    assert.deepEqual(names, {[implicit]: 'name me please', [made.data.id]: ''});
+    const listed = await json(
+      `/v1/conversation/message/list?conversation_id=${made.data.id}`,
+      't-names',
+      {
+        order: 'asc',
+      }
+    );
+    assert.deepEqual(
+      listed.data.slice(0, 2).map((m) => [m.role, m.type]),
+      [
+        ['user', ''],
+        ['assistant', ''],
+      ]
+    );
+  });
+
   it('replays a fixture even when its name contains a keyword', async () => {
     // "reasoning" is a keyword too; the replay wins, byte for byte with the fixture's own ids.
     const res = await chat('t', 'fixture chat-reasoning.sse');

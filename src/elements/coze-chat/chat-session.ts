@@ -100,12 +100,17 @@ export class ChatSession {
         new URL(host.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
       auth: this.#tokens,
       lang: () => port.lang(),
+      streamIdleTimeout: () =>
+        host.streamTimeout !== undefined && host.streamTimeout > 0
+          ? host.streamTimeout * 1000
+          : undefined,
     });
     this.#store = new ConversationStore({
       backend: client,
       config: () => {
         const common = {
-          userId: resolveUserId(host.userId),
+          // The site's user id from the token-url, unless the page set one.
+          userId: resolveUserId(host.userId || this.#tokens.userId),
           connectorId: host.connectorId || '999',
           ...(host.parameters ? {parameters: host.parameters} : {}),
         };
@@ -118,6 +123,10 @@ export class ChatSession {
               ...(host.appVersion ? {appVersion: host.appVersion} : {}),
             }
           : {...common, type: 'bot' as const, botId: host.botId};
+      },
+      // With a token-url and no user-id, the first token tells whose chat this is.
+      prepare: async () => {
+        if (host.tokenUrl && !host.userId) await this.#tokens.get();
       },
       notify: (notice) => this.#handleNotice(notice),
       runTools: (toolCalls) => {

@@ -200,7 +200,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Returns a fresh token when none is set or the current one is rejected; concurrent calls share one refresh. */
   @property({attribute: false}) onRefreshToken?: (oldToken: string) => string | Promise<string>;
 
-  /** URL of the site's own endpoint returning `{access_token, expires_in}`; used for the first token and refreshes. */
+  /** URL of the site's own endpoint returning `{access_token, expires_in, user_id?}`; used for the first token and refreshes; its `user_id` becomes the Coze `user_id` unless `user-id` is set. */
   @property({attribute: 'token-url'}) tokenUrl = '';
 
   /** Coze OpenAPI base URL: `https://api.coze.cn` (default), `https://api.coze.com`, or a proxy (relative URLs resolve against the page). */
@@ -209,7 +209,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Channel id sent to Coze; `999` is the Chat SDK channel. */
   @property({attribute: 'connector-id'}) connectorId = '999';
 
-  /** End-user id sent as `user_id`; when empty, one is generated once and kept in localStorage. */
+  /** Seconds an answer may go without any event from Coze before the send fails with Retry (default 210, as the official SDK). */
+  @property({attribute: 'stream-timeout', converter: numberAttribute('stream-timeout')})
+  streamTimeout?: number;
+
+  /** End-user id sent as `user_id` and kept with the conversations the chat creates (it lists and resumes only those); when empty, the token-url's `user_id`, else one generated once and kept in localStorage. */
   @property({attribute: 'user-id'}) userId = '';
 
   /** Picture shown beside the user's messages. */

@@ -6,6 +6,7 @@ const localKeys: Record<number, string> = {
   [LocalErrorCode.interrupted]: 'interrupted',
   [LocalErrorCode.http]: 'http',
   [LocalErrorCode.unsupported]: 'unsupported',
+  [LocalErrorCode.timeout]: 'timeout',
 };
 
 /** A readable message for an error: ours for known codes, else the server's, else a generic one. */
