@@ -1,4 +1,4 @@
-export {renderMarkdown} from './render.js';
+export {renderMarkdown, warmUpMarkdown} from './render.js';
 export {StreamingMarkdown} from './streaming.js';
 export {sanitizeToFragment, sanitizeToHTML, setMarkdownTrustedTypesPolicy} from './sanitize.js';
 export type {MarkdownTrustedTypesPolicy} from './sanitize.js';

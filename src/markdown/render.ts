@@ -52,3 +52,16 @@ export function renderMarkdown(src: string): DocumentFragment {
   }
   return sanitizeToFragment(html);
 }
+
+/** A little of every block and inline kind, so each of marked's rules runs once. */
+const warmUpText =
+  '# A\n\nSome *em*, **strong**, `code`, ~~del~~, [a](https://example.com) and https://example.com.\n\n' +
+  '- one\n- two\n\n1. first\n\n> quote\n\n```js\nx\n```\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n---\n';
+
+/**
+ * Parses and sanitises a small document once, so the first real answer does
+ * not pay for compiling marked's and DOMPurify's rules. Run it while idle.
+ */
+export function warmUpMarkdown(): void {
+  renderMarkdown(warmUpText);
+}

@@ -17,6 +17,13 @@ export type MarkdownDecorator = (fragment: DocumentFragment, final: boolean) => 
 
 export interface StreamingMarkdownOptions {
   decorate?: MarkdownDecorator;
+  /**
+   * The most new text (in characters) one `update()` or `finish()` renders;
+   * the rest waits for the next call, so a burst of text that arrived at once
+   * is shown over several frames instead of in one long task. Unbounded by
+   * default.
+   */
+  maxCharsPerUpdate?: number;
 }
 
 /** Raw HTML or a reference definition: what block-by-block rendering may settle differently. */
@@ -71,6 +78,7 @@ export class StreamingMarkdown {
   readonly #limits = new MarkdownLimits();
   /** Set once the answer is shown as plain text. */
   #plain: PlainText | undefined;
+  readonly #maxChars: number;
 
   /**
    * @param container The element to render into; it is owned from now on.
@@ -81,14 +89,35 @@ export class StreamingMarkdown {
     this.#container = container;
     this.#tailNodes = [...container.childNodes];
     this.#decorate = options.decorate ?? (() => {});
+    this.#maxChars = options.maxCharsPerUpdate ?? Infinity;
   }
 
-  /** Renders `text`, the whole answer so far (normally the last text plus more). */
-  update(text: string): void {
-    if (text === this.#text && (this.#finished || this.#tailHTML !== undefined)) return;
+  /**
+   * Renders `text`, the whole answer so far (normally the last text plus
+   * more), or as much of it as `maxCharsPerUpdate` allows.
+   *
+   * @returns whether all of `text` is on screen; when not, call again (with
+   *   the same or a longer text) to render the next part.
+   */
+  update(text: string): boolean {
+    if (text === this.#text && (this.#finished || this.#tailHTML !== undefined)) return true;
     if (this.#finished || !text.startsWith(this.#text)) this.#restart();
-    this.#text = text;
-    this.#guarded(text, false, () => this.#renderTail());
+    const slice = this.#plain ? text : this.#slice(text);
+    this.#text = slice;
+    this.#guarded(slice, false, () => this.#renderTail());
+    return slice === text;
+  }
+
+  /**
+   * The part of `text` to render now: all of it, or what fits in the budget
+   * past what is rendered, cut after a line end when there is one (a cut
+   * mid-line would render a half word that the next slice re-renders).
+   */
+  #slice(text: string): string {
+    const end = this.#text.length + this.#maxChars;
+    if (text.length <= end) return text;
+    const newline = text.lastIndexOf('\n', end - 1);
+    return text.slice(0, newline >= this.#text.length ? newline + 1 : end);
   }
 
   /**
@@ -99,15 +128,29 @@ export class StreamingMarkdown {
    * whole, which settles a link used before its definition or raw HTML
    * spanning blocks; top-level nodes that already match are kept as they are
    * and only the differing run in the middle is replaced.
+   *
+   * @returns whether the final render is on screen. While more text than
+   *   `maxCharsPerUpdate` is still to render, it renders the next part as
+   *   `update()` does and returns false: call again to go on.
    */
-  finish(text: string): void {
-    if (this.#finished && text === this.#text) return;
+  finish(text: string): boolean {
+    if (this.#finished && text === this.#text) return true;
+    if (
+      !this.#finished &&
+      !this.#plain &&
+      text.startsWith(this.#text) &&
+      text.length - this.#text.length > this.#maxChars
+    ) {
+      this.update(text);
+      return false;
+    }
     if (!text.startsWith(this.#text)) this.#plain = undefined;
     this.#guarded(text, true, () => this.#finishMarkdown(text));
     this.#text = text;
     this.#finished = true;
     this.#tailNodes = [];
     this.#tailHTML = undefined;
+    return true;
   }
 
   #finishMarkdown(text: string): void {
@@ -167,6 +210,7 @@ export class StreamingMarkdown {
   /** Forgets what was finished; everything now in the container is stale. */
   #restart(): void {
     this.#plain = undefined;
+    this.#text = '';
     this.#stableEnd = 0;
     this.#links = Object.create(null) as Links;
     this.#tailNodes = [...this.#container.childNodes];

@@ -260,4 +260,54 @@ describe('StreamingMarkdown', () => {
     md.update('fresh');
     expect(el.innerHTML).to.equal(fullHTML('fresh'));
   });
+
+  describe('with a budget per update (maxCharsPerUpdate)', () => {
+    it('renders a burst that arrived at once in bounded parts, then the final render', async () => {
+      const el = container();
+      const md = new StreamingMarkdown(el, {maxCharsPerUpdate: 120});
+      const shown: number[] = [];
+      let calls = 0;
+      while (!md.finish(RICH_DOCUMENT)) {
+        calls++;
+        shown.push(el.textContent!.length);
+        expect(calls, 'finish() gets there').to.be.below(100);
+      }
+      expect(calls).to.be.greaterThan(RICH_DOCUMENT.length / 120 - 1);
+      // Each part shows more than the one before, never the whole text at once.
+      for (let i = 1; i < shown.length; i++) expect(shown[i]).to.be.at.least(shown[i - 1]!);
+      const whole = container();
+      whole.innerHTML = fullHTML(RICH_DOCUMENT);
+      expect(shown[0]).to.be.below(whole.textContent!.length / 2);
+      expect(el.innerHTML).to.equal(fullHTML(RICH_DOCUMENT));
+      expect(md.finish(RICH_DOCUMENT), 'nothing left to do').to.equal(true);
+    });
+
+    it('update() says whether the text is all on screen, and goes on from where it stopped', async () => {
+      const text = TRICKY_DOCUMENTS['bullet list with an indented continuation']!;
+      const long = `${text}\n\n${'A line of text that goes on.\n'.repeat(40)}`;
+      const el = container();
+      const md = new StreamingMarkdown(el, {maxCharsPerUpdate: 64});
+      expect(md.update(long.slice(0, 40))).to.equal(true);
+      let rounds = 0;
+      while (!md.update(long)) rounds++;
+      expect(rounds).to.be.greaterThan(long.length / 64 - 2);
+      expect(el.innerHTML).to.equal(fullHTML(long));
+      // A different text starts over, still within the budget.
+      expect(md.update(`Another answer\n\n${long}`)).to.equal(false);
+      expect(el.textContent).to.contain('Another answer');
+    });
+
+    it('keeps a finished block in place while later parts render', async () => {
+      const el = container();
+      const md = new StreamingMarkdown(el, {maxCharsPerUpdate: 40});
+      const text = `# Title\n\n${'Some words in a paragraph.\n\n'.repeat(8)}`;
+      md.update(text);
+      const heading = el.querySelector('h1');
+      while (!md.update(text));
+      expect(el.querySelector('h1')).to.equal(heading);
+      expect(md.finish(text)).to.equal(true);
+      expect(el.querySelector('h1')).to.equal(heading);
+      expect(el.innerHTML).to.equal(fullHTML(text));
+    });
+  });
 });

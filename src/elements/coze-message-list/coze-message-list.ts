@@ -1,6 +1,7 @@
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
+import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
 import {emptySnapshot, type ChatMessage, type ChatSnapshot} from '../../state/types.js';
@@ -11,8 +12,9 @@ import {tokens} from '../shared/tokens.styles.js';
 import {defaultUi} from '../shared/default-ui.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
+import {arrowDownIcon} from './message-icons.js';
 import {codeOfBlock} from './markdown-blocks.js';
-import {identityImage} from '../shared/identity.js';
+import {identityImage, usable} from '../shared/identity.js';
 import {renderActions} from './message-actions.js';
 import {
   feedbackIds,
@@ -22,13 +24,13 @@ import {
 } from './feedback-panel.js';
 import {fillPrologue, onlyImageUrl, plainText} from './message-text.js';
 import {renderReasoning} from './reasoning-block.js';
+import {renderNewest, warmUpWhenIdle} from './render-queue.js';
+import {ScrollFollow} from './scroll-follow.js';
 import {renderToolCard} from './tool-card.js';
 import {transcriptRows} from './transcript-rows.js';
 import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
-
-/** How close to the bottom (px) the reader must be for new content to scroll into view. */
-const stickThreshold = 48;
+import {liveStyles} from './live.styles.js';
 
 /** How long "Copied" shows, in ms. */
 const copiedFor = 2000;
@@ -71,13 +73,15 @@ const hasText = (text: string) => /\S/.test(text);
  * @csspart follow-up - One suggested question.
  * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
  * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
+ * @csspart jump-to-latest - Shown while the reader is scrolled away from the bottom: brings the newest message into view (its name says "New messages below" once more arrived).
  */
 export class CozeMessageList extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, liveStyles];
 
   readonly #state = new ContextConsumer(this, {context: chatStateContext, subscribe: true});
   readonly #actions = new ContextConsumer(this, {context: chatActionsContext, subscribe: true});
   readonly #ui = new ContextConsumer(this, {context: chatUiContext, subscribe: true});
+  readonly #scroll = new ScrollFollow(this, () => this.#scroller);
 
   /** The answer whose copy just succeeded. */
   @state() private copiedKey?: string;
@@ -88,11 +92,13 @@ export class CozeMessageList extends LitElement {
   /** A short polite announcement for an action (e.g. "Copied"). */
   @state() private notice = '';
 
-  #stickToBottom = true;
   #heightBeforeOlder?: number;
+  /** The last message rendered, to tell a question just sent or new content. */
+  #lastKey?: string;
+  /** Content arrived while the reader was away from the bottom (announced once). */
+  #newBelow = false;
   #announcedAnswers = 0;
   #announcement = '';
-  #renderedSnapshot?: ChatSnapshot;
   #copiedTimer?: ReturnType<typeof setTimeout>;
   #copiedCodeTimer?: ReturnType<typeof setTimeout>;
   /** What the reader chose for reasoning blocks and tool cards (open or not), by message key. */
@@ -102,14 +108,14 @@ export class CozeMessageList extends LitElement {
     return this.renderRoot.querySelector('.scroller');
   }
 
-  /** Scrolls to the newest message. */
+  /** Scrolls to the newest message, and follows new content from there. */
   scrollToEnd(): void {
-    const scroller = this.#scroller;
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    this.#scroll.follow();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    warmUpWhenIdle();
     // Buttons inside rendered markdown (code blocks' Copy) are plain DOM: one listener for all.
     this.renderRoot.addEventListener('click', this.#handleMarkdownClick);
     // An answer's image that fails to load: marked, so it can be drawn without the broken-image glyph.
@@ -125,29 +131,34 @@ export class CozeMessageList extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const scroller = this.#scroller;
-    if (!scroller) return;
     const state = this.#state.value ?? emptySnapshot;
-    // Only new content follows the bottom; opening a card or a form keeps the reader's place.
-    this.#stickToBottom =
-      state !== this.#renderedSnapshot &&
-      scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < stickThreshold;
-    if (state.loadingOlder) this.#heightBeforeOlder = scroller.scrollHeight;
+    const last = state.messages.at(-1);
+    // A question just sent is always brought into view, wherever the reader was.
+    if (last?.role === 'user' && last.key !== this.#lastKey && this.#lastKey !== undefined) {
+      this.#scroll.followNext();
+    }
+    this.#lastKey = last?.key;
+    if (this.#scroll.newBelow !== this.#newBelow) {
+      this.#newBelow = this.#scroll.newBelow;
+      // Said once each time the reader is away and more arrives, never per token.
+      if (this.#newBelow) this.notice = (this.#ui.value ?? defaultUi).strings.newBelow;
+    }
+    if (state.loadingOlder && this.#heightBeforeOlder === undefined) {
+      this.#heightBeforeOlder = this.#scroller?.scrollHeight;
+    }
     this.#prepareAnnouncement();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Answers that came finished (history): the newest are rendered before this frame paints.
+    renderNewest(12);
     const state = this.#state.value ?? emptySnapshot;
-    this.#renderedSnapshot = state;
     const scroller = this.#scroller;
-    if (!scroller) return;
-    if (this.#heightBeforeOlder !== undefined && !state.loadingOlder) {
-      // Older messages went in above: keep the reader's place.
+    if (scroller && this.#heightBeforeOlder !== undefined && !state.loadingOlder) {
+      // Older messages went in above: keep the reader's place (once per page of history).
       scroller.scrollTop += scroller.scrollHeight - this.#heightBeforeOlder;
       this.#heightBeforeOlder = undefined;
-    } else if (this.#stickToBottom) {
-      scroller.scrollTop = scroller.scrollHeight;
     }
   }
 
@@ -176,7 +187,15 @@ export class CozeMessageList extends LitElement {
 
   #toggle(key: string, now: boolean) {
     this.#disclosures.set(key, !now);
+    // Opening a card or a block keeps the reader's place.
+    this.#scroll.hold();
     this.requestUpdate();
+  }
+
+  #handleJumpClick() {
+    // The button goes away at the bottom: focus stays in the transcript.
+    this.#scroller?.focus({preventScroll: true});
+    this.#scroll.follow();
   }
 
   #handleRetryClick(message?: ChatMessage) {
@@ -188,6 +207,7 @@ export class CozeMessageList extends LitElement {
   }
 
   #handleLoadOlderClick() {
+    this.#scroll.stop();
     void this.#actions.value?.loadOlder();
   }
 
@@ -271,6 +291,7 @@ export class CozeMessageList extends LitElement {
     }
     // The unlike counts at once, as in the official widget; the panel only adds details.
     void this.#sendFeedback(m, 'unlike');
+    this.#scroll.hold();
     this.feedbackForm = {key: m.key, reasons: [], comment: ''};
     await this.updateComplete;
     this.renderRoot
@@ -389,8 +410,10 @@ export class CozeMessageList extends LitElement {
             (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
             (e) =>
               'divider' in e
-                ? this.#renderDivider(ui)
-                : this.#renderMessage(e.message, e.continued, state, ui)
+                ? guard([ui], () => this.#renderDivider(ui))
+                : guard(this.#rowInputs(e.message, e.continued, state, ui), () =>
+                    this.#renderMessage(e.message, e.continued, state, ui)
+                  )
           )}
           ${waiting ? this.#renderTyping(ui) : nothing}
         </ol>
@@ -405,7 +428,44 @@ export class CozeMessageList extends LitElement {
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.notice}</div>
       </div>
+      ${!this.#scroll.atBottom && state.messages.length ? this.#renderJump(ui) : nothing}
     `;
+  }
+
+  #renderJump(ui: UiConfig) {
+    const label = this.#newBelow ? ui.strings.newBelow : ui.strings.jumpToLatest;
+    return html`<button
+      part="jump-to-latest"
+      class=${this.#newBelow ? 'jump new' : 'jump'}
+      type="button"
+      aria-label=${label}
+      title=${label}
+      @click=${this.#handleJumpClick}
+    >
+      ${arrowDownIcon}
+    </button>`;
+  }
+
+  /**
+   * Everything a row's template reads: while these stay the same the row is
+   * not rendered again, so a streamed frame re-renders only the changing row.
+   */
+  #rowInputs(m: ChatMessage, continued: boolean, state: ChatSnapshot, ui: UiConfig): unknown[] {
+    const form = this.feedbackForm;
+    return [
+      m,
+      continued,
+      ui,
+      state.status === 'streaming',
+      state.messages.at(-1) === m,
+      this.copiedKey === m.key,
+      form?.key === m.key ? form : undefined,
+      this.thanksKey === m.key,
+      this.#disclosures.get(m.key),
+      this.#disclosures.get(`reasoning:${m.key}`),
+      // A picture that failed shows a monogram instead.
+      usable(m.role === 'user' ? ui.userAvatar : ui.botIcon),
+    ];
   }
 
   #renderEmpty(ui: UiConfig, loading: boolean) {

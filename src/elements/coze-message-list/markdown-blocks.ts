@@ -85,11 +85,24 @@ export function decorateMarkdown(
   }
 }
 
-/** Highlights the code blocks in `root` that were waiting for the highlighter. */
+/** Main-thread time (ms) highlighting may take in one go; more blocks wait for the next frame. */
+const highlightBudget = 6;
+
+/**
+ * Highlights the code blocks in `root` that were waiting for the highlighter,
+ * a few milliseconds' worth per frame (a long answer can hold many blocks).
+ */
 export async function highlightPending(root: ParentNode): Promise<void> {
   if (!root.querySelector('.code-block.pending')) return;
   const loaded = await loadHighlighter();
+  let start = performance.now();
   for (const block of root.querySelectorAll<HTMLElement>('.code-block.pending')) {
+    if (performance.now() - start > highlightBudget) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      start = performance.now();
+      // Blocks that changed meanwhile were handled by the render that changed them.
+      if (!block.classList.contains('pending')) continue;
+    }
     block.classList.remove('pending');
     const code = block.querySelector<HTMLElement>('pre > code');
     if (loaded && code && loaded.highlightCode(code, languageOf(code))) code.classList.add('hljs');

@@ -1,21 +1,39 @@
 import {nothing} from 'lit';
-import {Directive, directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
+import {AsyncDirective, directive, PartType, type PartInfo} from 'lit/async-directive.js';
+import type {ElementPart} from 'lit/directive.js';
 import {StreamingMarkdown} from '../../markdown/index.js';
 import type {Strings} from '../../i18n/index.js';
 import {decorateMarkdown, highlightPending} from './markdown-blocks.js';
+import {cancelRender, isQueued, queueRender} from './render-queue.js';
+
+/**
+ * The most new markdown (characters) rendered per frame: a burst that arrived
+ * at once (a fast model, a long answer completed in one event) is shown over
+ * a few frames, each well under a long task.
+ */
+const charsPerFrame = 4096;
 
 /**
  * Renders streamed markdown into the element it is placed on, keeping
  * finished blocks' DOM and re-rendering only the open tail; code blocks and
  * tables get their header and scroll box (`decorateMarkdown`), and finished
  * code is highlighted once the highlighter has loaded.
+ *
+ * At most `charsPerFrame` of new text is rendered at once; the rest follows
+ * in the next frames (see `render-queue`). An answer that arrives finished
+ * (history) shows its plain text at first and is rendered from the newest
+ * answer up, a frame's budget at a time (`renderNewest()` renders the bottom
+ * ones before the first paint).
  * Usage: `<div ${markdown(text, finished, strings)}></div>`.
  */
-class MarkdownDirective extends Directive {
+class MarkdownDirective extends AsyncDirective {
   #renderer?: StreamingMarkdown;
+  #element?: HTMLElement;
   #finished = false;
   #text = '';
   #strings?: Strings;
+  /** What is on screen is the final render of `#text`. */
+  #done = false;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -34,24 +52,52 @@ class MarkdownDirective extends Directive {
     const element = part.element as HTMLElement;
     const relabel = this.#strings !== undefined && this.#strings !== strings;
     this.#strings = strings;
+    if (!relabel && this.#done && finished && text === this.#text) return nothing;
+    this.#element = element;
+    this.#text = text;
+    this.#finished = finished;
+    this.#done = false;
     if (relabel) {
       // New strings: render again, so labels follow the language.
-      this.#renderer?.reset();
-      this.#finished = false;
-      this.#text = '';
+      cancelRender(this.#step);
+      this.#renderer = undefined;
     }
-    this.#renderer ??= new StreamingMarkdown(element, {
-      decorate: (fragment, final) => decorateMarkdown(fragment, final, this.#strings!),
-    });
-    if (finished) {
-      if (!this.#finished || text !== this.#text) this.#renderer.finish(text);
+    if (!this.#renderer && finished) {
+      // From the history: plain text until its turn comes (find-in-page and screen readers have it at once).
+      element.textContent = text;
+      this.#renderer = this.#create(element);
+      queueRender(this.#step, true);
     } else {
-      this.#renderer.update(text);
+      this.#renderer ??= this.#create(element);
+      if (!isQueued(this.#step) && !this.#step()) queueRender(this.#step);
     }
-    this.#finished = finished;
-    this.#text = text;
-    void highlightPending(element);
     return nothing;
+  }
+
+  #create(element: HTMLElement): StreamingMarkdown {
+    return new StreamingMarkdown(element, {
+      decorate: (fragment, final) => decorateMarkdown(fragment, final, this.#strings!),
+      maxCharsPerUpdate: charsPerFrame,
+    });
+  }
+
+  /** Renders the next part; true when the latest text is all on screen. */
+  readonly #step = (): boolean => {
+    const renderer = this.#renderer;
+    const element = this.#element;
+    if (!renderer || !element) return true;
+    const complete = this.#finished ? renderer.finish(this.#text) : renderer.update(this.#text);
+    this.#done = complete && this.#finished;
+    void highlightPending(element);
+    return complete;
+  };
+
+  protected override disconnected(): void {
+    cancelRender(this.#step);
+  }
+
+  protected override reconnected(): void {
+    if (!this.#done) queueRender(this.#step);
   }
 }
 

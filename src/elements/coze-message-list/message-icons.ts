@@ -21,3 +21,4 @@ export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);
 export const fileIcon = icon(
   svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Zm0 0v5h5"/>`
 );
+export const arrowDownIcon = icon(svg`<path d="M12 5v14m-6-6 6 6 6-6"/>`);

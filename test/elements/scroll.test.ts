@@ -1,0 +1,150 @@
+/// <reference types="mocha" />
+import {expect, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
+import {pressKeys} from '../keys.js';
+import {composer, deep, input, messages, mountChat, settled, uniqueToken} from './helpers.js';
+
+/** An inline chat in a short box, so a few answers overflow it. */
+async function shortChat(label: string): Promise<CozeChat> {
+  const chat = await mountChat(uniqueToken(label), {mode: 'inline'});
+  chat.style.display = 'block';
+  chat.style.height = '420px';
+  await waitUntil(() => deep(chat, 'coze-message-list', '.scroller'), 'transcript shown');
+  return chat;
+}
+
+const scroller = (chat: CozeChat) => deep(chat, 'coze-message-list', '.scroller')!;
+const jump = (chat: CozeChat) =>
+  deep<HTMLButtonElement>(chat, 'coze-message-list', '[part~="jump-to-latest"]');
+const fromBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight;
+const answerLength = (chat: CozeChat) =>
+  messages(chat).at(-1)?.querySelector('.md')?.textContent?.length ?? 0;
+/** The element's box lies within the scroller's visible box. */
+function inView(el: Element, box: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  const s = box.getBoundingClientRect();
+  return r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
+}
+const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+/** The reader scrolls to the top, as with the wheel: the scroll event comes after. */
+async function scrollUp(chat: CozeChat): Promise<void> {
+  scroller(chat).scrollTop = 0;
+  await waitUntil(() => jump(chat), 'the jump-to-latest button appears');
+}
+
+describe('<coze-message-list> scrolling', () => {
+  it('follows a streaming answer while the reader is at the bottom', async () => {
+    const chat = await shortChat('follow');
+    const done = chat.send('Tell me something long');
+    const box = scroller(chat);
+    for (const length of [2000, 8000, 16000]) {
+      await waitUntil(() => answerLength(chat) > length, `${length} characters arrived`, {
+        timeout: 8000,
+      });
+      await frame();
+      expect(fromBottom(box), `at the bottom after ${length} characters`).to.be.below(48);
+    }
+    await done;
+    await frame();
+    expect(fromBottom(box)).to.be.below(48);
+    expect(jump(chat)).to.equal(null);
+  }).timeout(20000);
+
+  it('stays where the reader scrolled to, offers jump-to-latest (announced once), and it brings the bottom back', async () => {
+    const chat = await shortChat('away');
+    const done = chat.send('Tell me something long');
+    await waitUntil(() => answerLength(chat) > 3000, 'the answer overflows', {timeout: 8000});
+    const notices = deep(chat, 'coze-message-list', '.scroller > [role="status"]:last-child')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(notices.textContent!.trim())).observe(notices, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    await scrollUp(chat);
+    const box = scroller(chat);
+    const before = answerLength(chat);
+    await waitUntil(() => answerLength(chat) > before + 2000, 'more arrives', {timeout: 8000});
+    await frame();
+    expect(box.scrollTop, 'the reader keeps their place').to.equal(0);
+    await waitUntil(
+      () => jump(chat)?.getAttribute('aria-label') === 'New messages below',
+      'the button says new content arrived'
+    );
+    await expect(chat).to.be.accessible();
+    await done;
+    await frame();
+    expect(box.scrollTop).to.equal(0);
+    expect(said.filter((s) => s === 'New messages below')).to.have.length(1);
+
+    // Keyboard: Shift+Tab out of the composer reaches the button; Enter brings the bottom into view.
+    input(chat).focus();
+    for (let i = 0; i < 5 && chat.shadowRoot!.activeElement === composer(chat); i++) {
+      await pressKeys('Shift', 'Tab');
+    }
+    expect((box.getRootNode() as ShadowRoot).activeElement === jump(chat)).to.equal(true);
+    await sendKeys({press: 'Enter'});
+    await frame();
+    expect(fromBottom(box)).to.be.below(48);
+    await waitUntil(() => !jump(chat), 'the button goes once at the bottom');
+    expect(
+      (box.getRootNode() as ShadowRoot).activeElement === box,
+      'focus stays in the transcript'
+    ).to.equal(true);
+  }).timeout(30000);
+
+  it('brings a question sent while scrolled up into view', async () => {
+    const chat = await shortChat('sent-up');
+    await chat.send('Show me some markdown');
+    await chat.send('Show me some markdown');
+    await frame();
+    await scrollUp(chat);
+    expect(jump(chat)!.getAttribute('aria-label'), 'nothing new arrived').to.equal(
+      'Jump to latest'
+    );
+    await expect(chat).to.be.accessible();
+    const sent = chat.send('Is this question in view?');
+    await waitUntil(
+      () => messages(chat).some((r) => r.textContent?.includes('Is this question in view?')),
+      'question shown'
+    );
+    await frame();
+    const question = messages(chat).findLast((r) => r.dataset.role === 'user')!;
+    expect(inView(question, scroller(chat)), 'the question is in view').to.equal(true);
+    await sent;
+    await settled(chat);
+    await frame();
+    expect(fromBottom(scroller(chat))).to.be.below(48);
+    expect(jump(chat)).to.equal(null);
+  }).timeout(20000);
+
+  it('keeps the place when a tool card opens, and still brings the next question into view', async () => {
+    const chat = await shortChat('card');
+    await chat.send('Show me some markdown');
+    await chat.send('Use a tool please');
+    await settled(chat);
+    await frame();
+    const box = scroller(chat);
+    const card = deep<HTMLButtonElement>(
+      chat,
+      'coze-message-list',
+      '[part~="function-call"] button'
+    )!;
+    card.scrollIntoView({block: 'end'});
+    await frame();
+    const top = box.scrollTop;
+    card.click();
+    await frame();
+    await frame();
+    expect(card.getAttribute('aria-expanded')).to.equal('true');
+    expect(box.scrollTop, 'the card opened where it was').to.equal(top);
+
+    await chat.send('And now a question');
+    await frame();
+    const question = messages(chat).findLast((r) => r.dataset.role === 'user')!;
+    expect(question.textContent).to.contain('And now a question');
+    expect(inView(question, box), 'the question is in view').to.equal(true);
+  }).timeout(20000);
+});
