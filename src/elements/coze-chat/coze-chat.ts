@@ -110,6 +110,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart bubble - The text of a message.
  * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
  * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
+ * @csspart jump-to-latest - Shown while the reader is scrolled away from the bottom of the transcript: brings the newest message into view.
  * @csspart avatar - A sender's picture.
  * @csspart nickname - A sender's name.
  * @csspart error - An error shown to the reader.

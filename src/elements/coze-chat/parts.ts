@@ -22,6 +22,7 @@ export const listParts = [
   'follow-up',
   'code-block',
   'copy-code-button',
+  'jump-to-latest',
 ].join(', ');
 export const conversationParts = [
   'conversation-list',

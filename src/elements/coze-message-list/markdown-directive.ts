@@ -1,6 +1,5 @@
 import {nothing} from 'lit';
-import {AsyncDirective, directive, PartType, type PartInfo} from 'lit/async-directive.js';
-import type {ElementPart} from 'lit/directive.js';
+import {Directive, directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
 import {StreamingMarkdown} from '../../markdown/index.js';
 import type {Strings} from '../../i18n/index.js';
 import {decorateMarkdown, highlightPending} from './markdown-blocks.js';
@@ -26,7 +25,7 @@ const charsPerFrame = 4096;
  * ones before the first paint).
  * Usage: `<div ${markdown(text, finished, strings)}></div>`.
  */
-class MarkdownDirective extends AsyncDirective {
+class MarkdownDirective extends Directive {
   #renderer?: StreamingMarkdown;
   #element?: HTMLElement;
   #finished = false;
@@ -59,17 +58,17 @@ class MarkdownDirective extends AsyncDirective {
     this.#done = false;
     if (relabel) {
       // New strings: render again, so labels follow the language.
-      cancelRender(this.#step);
+      cancelRender(this.#job);
       this.#renderer = undefined;
     }
     if (!this.#renderer && finished) {
       // From the history: plain text until its turn comes (find-in-page and screen readers have it at once).
       element.textContent = text;
       this.#renderer = this.#create(element);
-      queueRender(this.#step, true);
+      queueRender(this.#job, true);
     } else {
       this.#renderer ??= this.#create(element);
-      if (!isQueued(this.#step) && !this.#step()) queueRender(this.#step);
+      if (!isQueued(this.#job) && !this.#step()) queueRender(this.#job);
     }
     return nothing;
   }
@@ -81,6 +80,9 @@ class MarkdownDirective extends AsyncDirective {
     });
   }
 
+  /** The next part, from the queue: a row that left the page has nothing left to show. */
+  readonly #job = (): boolean => !this.#element?.isConnected || this.#step();
+
   /** Renders the next part; true when the latest text is all on screen. */
   readonly #step = (): boolean => {
     const renderer = this.#renderer;
@@ -91,14 +93,6 @@ class MarkdownDirective extends AsyncDirective {
     void highlightPending(element);
     return complete;
   };
-
-  protected override disconnected(): void {
-    cancelRender(this.#step);
-  }
-
-  protected override reconnected(): void {
-    if (!this.#done) queueRender(this.#step);
-  }
 }
 
 export const markdown = directive(MarkdownDirective);

@@ -103,7 +103,8 @@ export class ScrollFollow implements ReactiveController {
   #toBottom(scroller: HTMLElement): void {
     const top = scroller.scrollHeight - scroller.clientHeight;
     if (Math.abs(scroller.scrollTop - top) >= 1) scroller.scrollTop = top;
-    this.#lastTop = top;
+    // As the engine clamped it (layout is clean here: this reads, it does not lay out).
+    this.#lastTop = scroller.scrollTop;
     this.#lastDistance = 0;
     this.#set(true, false);
   }
