@@ -61,6 +61,7 @@ export const en = {
   code: 'Code',
   table: 'Table',
   openImage: 'Open image {name}',
+  loadImage: 'Load image from {host}',
   jumpToLatest: 'Jump to latest',
   newBelow: 'New messages below',
   regenerate: 'Regenerate',

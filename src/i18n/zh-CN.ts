@@ -57,6 +57,7 @@ export const zhCN: Strings = {
   code: '代码',
   table: '表格',
   openImage: '查看图片 {name}',
+  loadImage: '加载来自 {host} 的图片',
   jumpToLatest: '回到最新',
   newBelow: '下方有新消息',
   regenerate: '重新生成',

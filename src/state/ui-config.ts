@@ -11,6 +11,8 @@ export interface UiConfig {
   readonly userNickname?: string;
   /** Which conversation features are on (from `<coze-chat>`'s options). */
   readonly features: Features;
+  /** Hosts an answer's images load from without a click (see `image-hosts`). */
+  readonly imageHosts: readonly string[];
   /** The card shown after "unlike". */
   readonly feedbackPanel: {
     readonly title?: string;

@@ -111,7 +111,9 @@ describe('answers in the built bundle read well', () => {
   });
 
   it('gives every answer image alt text and is accessible with images', async () => {
-    page = await bundlePage('images');
+    page = await bundlePage('images', {
+      attributes: 'mode="inline" image-hosts="images.example.invalid"',
+    });
     await send(page.chat, 'Show me images');
     const images = allInList<HTMLImageElement>(page.chat, '.md img');
     expect(images.length).to.equal(3);

@@ -24,6 +24,7 @@ import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icon
 import {CozeMessageList} from '../coze-message-list/coze-message-list.js';
 import {CozeComposer} from '../coze-composer/coze-composer.js';
 import type {CozeChat} from './coze-chat.js';
+import {parseImageHosts} from '../../markdown/image-hosts.js';
 import {panelStyles} from './chat-panel.styles.js';
 import {footerPieces, reportOption, safeHref} from './options.js';
 import {composerParts, conversationParts, listParts} from './parts.js';
@@ -278,6 +279,16 @@ export class ChatSession {
     return {...base, ...overrides, errors: {...base.errors, ...overrides.errors}} as Strings;
   }
 
+  #parsedImageHosts?: {value: string; hosts: readonly string[]};
+
+  /** `image-hosts` read once per value, so the list keeps its identity between renders. */
+  #imageHosts(value: string): readonly string[] {
+    if (this.#parsedImageHosts?.value !== value) {
+      this.#parsedImageHosts = {value, hosts: parseImageHosts(value)};
+    }
+    return this.#parsedImageHosts.hosts;
+  }
+
   #uiConfig(): UiConfig {
     const host = this.#port.host;
     const strings = this.strings;
@@ -302,6 +313,7 @@ export class ChatSession {
         conversations: host.conversations && host.type === 'bot',
         shortcuts: !host.noShortcuts,
       },
+      imageHosts: this.#imageHosts(host.imageHosts),
       feedbackPanel: host.feedbackPanel,
     };
   }

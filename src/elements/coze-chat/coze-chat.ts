@@ -111,6 +111,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
  * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
  * @csspart jump-to-latest - Shown while the reader is scrolled away from the bottom of the transcript: brings the newest message into view.
+ * @csspart image-placeholder - Stands for an answer's image from a host off `image-hosts`; names the host and loads the image when pressed.
  * @csspart avatar - A sender's picture.
  * @csspart nickname - A sender's name.
  * @csspart error - An error shown to the reader.
@@ -317,6 +318,14 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Hides the bot's shortcut commands (the buttons above the input and the `/` menu). */
   @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;
+
+  /**
+   * Hosts an answer's images load from at once, separated by spaces or commas (`example.com`
+   * covers its subdomains, `*` any host); default Coze's file hosts (`coze.cn coze.com
+   * byteimg.com`). The page's own origin is always allowed; any other image is a button naming
+   * its host, which loads it when pressed.
+   */
+  @property({attribute: 'image-hosts'}) imageHosts = '';
 
   /** Called before the panel opens; return `false` (or a Promise of it) to keep it closed. */
   @property({attribute: false}) onBeforeShow?: VisibilityHook;

@@ -23,6 +23,7 @@ export const listParts = [
   'code-block',
   'copy-code-button',
   'jump-to-latest',
+  'image-placeholder',
 ].join(', ');
 export const conversationParts = [
   'conversation-list',

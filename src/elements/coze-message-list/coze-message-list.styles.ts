@@ -328,6 +328,22 @@ export const styles = css`
   .md img.failed[alt=''] {
     display: none;
   }
+  .md .image-placeholder {
+    font: inherit;
+    font-size: 0.9em;
+    color: inherit;
+    padding: 0.5em 0.8em;
+    min-height: 2.75em;
+    border: 1px dashed var(--_border);
+    border-radius: 0.5em;
+    background: color-mix(in srgb, var(--_text) 4%, transparent);
+    cursor: pointer;
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+  .md .image-placeholder:hover {
+    background: color-mix(in srgb, var(--_text) 9%, transparent);
+  }
   .md hr {
     border: 0;
     border-top: 1px solid var(--_border);

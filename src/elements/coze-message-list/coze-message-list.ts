@@ -13,6 +13,8 @@ import {defaultUi} from '../shared/default-ui.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
 import {arrowDownIcon} from './message-icons.js';
+import {loadImagePlaceholder} from './answer-images.js';
+import {imageHostAllowed} from '../../markdown/image-hosts.js';
 import {codeOfBlock} from './markdown-blocks.js';
 import {identityImage, usable} from '../shared/identity.js';
 import {renderActions} from './message-actions.js';
@@ -74,6 +76,7 @@ const hasText = (text: string) => /\S/.test(text);
  * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
  * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
  * @csspart jump-to-latest - Shown while the reader is scrolled away from the bottom: brings the newest message into view (its name says "New messages below" once more arrived).
+ * @csspart image-placeholder - Stands for an answer's image from a host off `image-hosts`; names the host and loads the image when pressed.
  */
 export class CozeMessageList extends LitElement {
   static override styles = [tokens, styles, liveStyles];
@@ -229,9 +232,27 @@ export class CozeMessageList extends LitElement {
   }
 
   readonly #handleMarkdownClick = (event: Event) => {
-    const button = (event.target as Element | null)?.closest?.('.copy-code');
+    const target = event.target as Element | null;
+    const button = target?.closest?.('.copy-code');
     if (button) void this.#handleCopyCode(button as HTMLButtonElement);
+    const placeholder = target?.closest?.<HTMLElement>('.image-placeholder');
+    const src = placeholder && loadImagePlaceholder(placeholder);
+    if (src) this.#loadedImages.add(src);
   };
+
+  /** Images the reader chose to load from hosts off the list. */
+  readonly #loadedImages = new Set<string>();
+  #imagePolicy?: {hosts: readonly string[]; allow: (src: string) => boolean};
+
+  /** Whether an answer's image loads at once (else it is a click-to-load placeholder). */
+  #allowImage(hosts: readonly string[]): (src: string) => boolean {
+    if (this.#imagePolicy?.hosts !== hosts) {
+      const allow = (src: string) =>
+        this.#loadedImages.has(src) || imageHostAllowed(src, hosts, location.origin);
+      this.#imagePolicy = {hosts, allow};
+    }
+    return this.#imagePolicy.allow;
+  }
 
   readonly #handleImageError = (event: Event) => {
     const target = event.target as Element | null;
@@ -580,7 +601,10 @@ export class CozeMessageList extends LitElement {
     ${
       answered
         ? html`<div part="bubble" dir="auto">
-            <div class="md" ${markdown(m.content, !streaming, ui.strings)}></div>
+            <div
+              class="md"
+              ${markdown(m.content, !streaming, ui.strings, this.#allowImage(ui.imageHosts))}
+            ></div>
           </div>`
         : m.contentType === 'card' && !streaming
           ? html`<div part="bubble"><p class="card-note">${ui.strings.card}</p></div>`

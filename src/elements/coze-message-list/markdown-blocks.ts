@@ -1,4 +1,5 @@
 import type {Strings} from '../../i18n/index.js';
+import {decorateImage} from './answer-images.js';
 
 type Highlighter = typeof import('./highlighter.js');
 
@@ -29,14 +30,16 @@ const languageOf = (code: Element | null) =>
  *   has loaded);
  * - a table sits in its own horizontally scrolling, focusable box, its
  *   columns keeping their alignment;
- * - an image always has `alt` and loads lazily.
- * The result depends only on the nodes, the strings and whether the
+ * - an image always has `alt` and loads lazily, or, from a host
+ *   `allowImage` refuses, is a click-to-load placeholder.
+ * The result depends only on the nodes, the strings, `allowImage` and whether the
  * highlighter has loaded, so renders of the same markdown compare equal.
  */
 export function decorateMarkdown(
   fragment: DocumentFragment,
   final: boolean,
-  strings: Strings
+  strings: Strings,
+  allowImage: (src: string) => boolean = () => true
 ): void {
   const doc = fragment.ownerDocument;
   for (const pre of fragment.querySelectorAll('pre')) {
@@ -78,11 +81,7 @@ export function decorateMarkdown(
         cell.classList.add(`align-${align}`);
     }
   }
-  for (const img of fragment.querySelectorAll('img')) {
-    if (!img.hasAttribute('alt')) img.alt = '';
-    img.loading = 'lazy';
-    img.decoding = 'async';
-  }
+  for (const img of fragment.querySelectorAll('img')) decorateImage(img, strings, allowImage);
 }
 
 /** Main-thread time (ms) highlighting may take in one go; more blocks wait for the next frame. */

@@ -23,7 +23,8 @@ const charsPerFrame = 4096;
  * (history) shows its plain text at first and is rendered from the newest
  * answer up, a frame's budget at a time (`renderNewest()` renders the bottom
  * ones before the first paint).
- * Usage: `<div ${markdown(text, finished, strings)}></div>`.
+ * Images go through `allowImage` (see `decorateImage`).
+ * Usage: `<div ${markdown(text, finished, strings, allowImage)}></div>`.
  */
 class MarkdownDirective extends Directive {
   #renderer?: StreamingMarkdown;
@@ -31,6 +32,7 @@ class MarkdownDirective extends Directive {
   #finished = false;
   #text = '';
   #strings?: Strings;
+  #allowImage: (src: string) => boolean = () => true;
   /** What is on screen is the final render of `#text`. */
   #done = false;
 
@@ -43,21 +45,36 @@ class MarkdownDirective extends Directive {
     }
   }
 
-  render(_text: string, _finished: boolean, _strings: Strings) {
+  render(
+    _text: string,
+    _finished: boolean,
+    _strings: Strings,
+    _allowImage?: (src: string) => boolean
+  ) {
     return nothing;
   }
 
-  override update(part: ElementPart, [text, finished, strings]: [string, boolean, Strings]) {
+  override update(
+    part: ElementPart,
+    [text, finished, strings, allowImage = this.#allowImage]: [
+      string,
+      boolean,
+      Strings,
+      ((src: string) => boolean)?,
+    ]
+  ) {
     const element = part.element as HTMLElement;
-    const relabel = this.#strings !== undefined && this.#strings !== strings;
+    const relabel =
+      this.#strings !== undefined && (this.#strings !== strings || this.#allowImage !== allowImage);
     this.#strings = strings;
+    this.#allowImage = allowImage;
     if (!relabel && this.#done && finished && text === this.#text) return nothing;
     this.#element = element;
     this.#text = text;
     this.#finished = finished;
     this.#done = false;
     if (relabel) {
-      // New strings: render again, so labels follow the language.
+      // New strings or image hosts: render again, so labels and images follow.
       cancelRender(this.#job);
       this.#renderer = undefined;
     }
@@ -75,7 +92,8 @@ class MarkdownDirective extends Directive {
 
   #create(element: HTMLElement): StreamingMarkdown {
     return new StreamingMarkdown(element, {
-      decorate: (fragment, final) => decorateMarkdown(fragment, final, this.#strings!),
+      decorate: (fragment, final) =>
+        decorateMarkdown(fragment, final, this.#strings!, this.#allowImage),
       maxCharsPerUpdate: charsPerFrame,
     });
   }

@@ -1,4 +1,5 @@
 import {en} from '../../i18n/en.js';
+import {DEFAULT_IMAGE_HOSTS} from '../../markdown/image-hosts.js';
 import {defaultFeatures, type UiConfig} from '../../state/ui-config.js';
 
 /** What a part shows before (or without) a `<coze-chat>` around it. */
@@ -7,5 +8,6 @@ export const defaultUi: UiConfig = {
   strings: en,
   botName: en.botName,
   features: defaultFeatures,
+  imageHosts: DEFAULT_IMAGE_HOSTS,
   feedbackPanel: {},
 };
