@@ -19,8 +19,9 @@ const budgets = [
     // 62.3 KB, then 63.4 KB once it read the bot's shortcut commands, backgrounds and input type.
     match: /^chat-session-[\w-]+\.js$/,
     // 64 KB, then 65.5 KB with session isolation, the stream timeout and their error texts,
-    // then 66.2 KB with the scroll model (jump to latest) and frame-sliced markdown.
-    kb: 66.5,
+    // then 66.2 KB with the scroll model (jump to latest) and frame-sliced markdown, then
+    // 66.7 KB with the image policy (image-hosts).
+    kb: 67,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.5},
@@ -34,8 +35,8 @@ const budgets = [
   // One self-contained file: it also carries what the module build loads on demand (101.5 KB,
   // then 105.4 KB with the shortcut commands and the profile's backgrounds and input type, then
   // 106.6 KB with session isolation and the stream timeout, then 108.3 KB with the scroll model
-  // and frame-sliced markdown).
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 108.5},
+  // and frame-sliced markdown, then 109.0 KB with the image policy).
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 109.5},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
@@ -43,9 +44,9 @@ const budgets = [
  * 83.5 KB, then 84.3 KB once the profile's commands, backgrounds and input type were read, then
  * 85.5 KB with session isolation (tagging, resuming one's own), the stream timeout and the
  * texts for 429, 4015 and 702242003, then 87.2 KB with the scroll model and frame-sliced
- * markdown.
+ * markdown, then 87.8 KB with the image policy.
  */
-const totalBudgetKb = 87.5;
+const totalBudgetKb = 88.5;
 const onDemand = /^(highlighter|shortcuts)-/;
 
 const files = readdirSync(dir)
