@@ -113,10 +113,10 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** Turns anything thrown by the client into the error a reader is shown. */
 /** Coze's code for "too many requests". */
 const rateLimited = 4013;
 
+/** Turns anything thrown by the client into the error a reader is shown. */
 export function toChatError(error: unknown): ChatError {
   if (error && typeof error === 'object' && 'code' in error) {
     const e = error as {code: number; message?: string; logId?: string; kind?: string};
@@ -625,8 +625,9 @@ export class ConversationStore {
     await this.init();
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
-    const created = await this.#create(signal, false);
-    if (this.#options.config().type === 'bot' && !created.name) this.#untitled.add(created.id);
+    const bot = this.#options.config().type === 'bot';
+    const created = bot ? await this.#create(signal, false) : await this.#appConversation(signal);
+    if (bot && !created.name) this.#untitled.add(created.id);
     this.#update({
       conversationId: created.id,
       ...(created.last_section_id ? {sectionId: created.last_section_id} : {}),

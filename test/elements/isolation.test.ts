@@ -148,6 +148,54 @@ describe('<coze-chat> session isolation', () => {
     expect(await listed(again)).to.deep.equal([annConversation]);
   });
 
+  it("in app mode with one shared token, a second visitor gets their own conversation, not the first one's Default", async () => {
+    const token = uniqueToken('app-shared');
+    const app = (userId: string) =>
+      fixture<CozeChat>(
+        html`<coze-chat
+          mode="inline"
+          type="app"
+          app-id="7500000000000000101"
+          workflow-id="7500000000000000102"
+          api-base=${location.origin}
+          token=${token}
+          user-id=${userId}
+        ></coze-chat>`
+      );
+    const loaded = (chat: CozeChat) =>
+      waitUntil(
+        () =>
+          deep(chat, '[part~="title"]')?.textContent === 'Emulator Chatflow' &&
+          deep(chat, 'coze-message-list', '[part~="message-list"]')?.getAttribute('aria-busy') ===
+            'false',
+        'loaded',
+        {timeout: 5000}
+      );
+    newBrowser();
+    const ann = await app(`ann-${token}`);
+    await loaded(ann);
+    await ann.send('ann asks the chatflow');
+    expect(lastRow(ann).dataset.status).to.equal('complete');
+    ann.remove();
+
+    newBrowser();
+    const bob = await app(`bob-${token}`);
+    await loaded(bob);
+    expect(messages(bob)).to.have.length(0);
+    await bob.send('bob asks the chatflow');
+    expect(transcript(bob).join(' ')).not.to.contain('ann asks');
+    bob.remove();
+    const flows = (await loggedRequests(token)).filter((r) => r.path === '/v1/workflows/chat');
+    const [annIn, bobIn] = flows.map((r) => (r.body as {conversation_id: string}).conversation_id);
+    expect(bobIn).not.to.equal(annIn);
+
+    newBrowser();
+    const annAgain = await app(`ann-${token}`);
+    await loaded(annAgain);
+    await waitUntil(() => messages(annAgain).length === 2, 'her history', {timeout: 5000});
+    expect(transcript(annAgain)[0]).to.contain('ann asks the chatflow');
+  });
+
   it('refreshes an expired minted token once through token-url and carries on in the same conversation', async () => {
     const label = uniqueToken('expiry');
     newBrowser();
