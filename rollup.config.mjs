@@ -62,7 +62,9 @@ export default [
   },
   {
     input: 'dist/cdn-global.js',
-    // One self-contained classic script: lazy modules are inlined.
+    // One self-contained classic script: lazy modules are inlined, but for the formula typesetter
+    // (KaTeX), which stays a module beside it: a classic script's import() resolves against the
+    // script's own URL.
     output: {
       file: 'dist/cdn/coze-chat-elements.iife.js',
       format: 'iife',
@@ -70,6 +72,13 @@ export default [
       inlineDynamicImports: true,
     },
     plugins: [
+      {
+        name: 'typesetter-beside',
+        resolveDynamicImport: (specifier) =>
+          typeof specifier === 'string' && specifier.endsWith('/math-typesetter.js')
+            ? {id: './coze-chat-math.js', external: true}
+            : null,
+      },
       ...plugins,
       typings(
         'coze-chat-elements.iife.d.ts',
@@ -77,6 +86,13 @@ export default [
           "import '../cdn-global.js';\nexport {};\n"
       ),
     ],
+    onwarn,
+  },
+  {
+    // The formula typesetter as one module, for the classic script (see above).
+    input: 'dist/elements/coze-message-list/math-typesetter.js',
+    output: {file: 'dist/cdn/coze-chat-math.js', format: 'es', sourcemap: true},
+    plugins,
     onwarn,
   },
 ];

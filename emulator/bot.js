@@ -26,6 +26,7 @@ import {
 } from './answers.js';
 import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR, RATE_LIMITED} from './errors.js';
 import {HOSTILE_SHAPES, hostileAnswer} from './hostile.js';
+import {FORMULA_ANSWER, manyFormulas} from './formulas.js';
 
 /**
  * How an answer is cut into deltas: piece lengths in characters and the pause before each.
@@ -203,6 +204,14 @@ export const TRIGGERS = [
     about: 'this list.',
     script: (_question, _match, triggers) =>
       stream('help', helpAnswer(triggers), BRISK, ['Show me some markdown', 'tool', 'think']),
+  },
+  {
+    phrase: 'math',
+    pattern: /\bmath(?:\s+(\d{1,3}))?\b/i,
+    about:
+      'formulas: inline, display and chemistry, with dollars in code and prices; `math 50` for fifty.',
+    script: (_q, match) =>
+      stream('math', match[1] ? manyFormulas(Number(match[1])) : FORMULA_ANSWER, BRISK, ['help']),
   },
   {
     phrase: 'markdown',

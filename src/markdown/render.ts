@@ -1,6 +1,7 @@
 import {Marked} from 'marked';
 import type {Links, Token, TokensList} from 'marked';
 import {MarkdownLimits} from './limits.js';
+import {mathExtension} from './math.js';
 import {plainTextFragment} from './plain.js';
 import {sanitizeToFragment} from './sanitize.js';
 
@@ -20,6 +21,7 @@ const marked = new Marked({
     },
   },
 });
+marked.use(mathExtension);
 
 /**
  * Splits markdown into top-level block tokens. `links` pre-seeds the

@@ -25,7 +25,7 @@ const ALLOWED_TAGS = words(`
   ol p pre s span strong sub summary sup table tbody td tfoot th thead tr ul
 `);
 
-/** `class` is further limited to `language-*` on `<code>` by a hook. */
+/** `class` is further limited to `language-*` on `<code>` and `math-*` on `<span>` by a hook. */
 const ALLOWED_ATTR = words(`
   align alt class colspan height href open rowspan src start title width
 `);
@@ -42,6 +42,8 @@ const FORBID_TAGS = words(`
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 const CODE_CLASS = /^language-[\w#+.-]+$/;
+/** A formula's source, typeset later (see `math.ts`). */
+const MATH_CLASS = /^math-(?:inline|display)$/;
 
 const BASE_CONFIG = {
   ALLOWED_TAGS,
@@ -85,7 +87,9 @@ function addHooks(instance: Purifier): void {
     if (name.startsWith('on')) {
       data.keepAttr = false;
     } else if (name === 'class') {
-      data.keepAttr = node.localName === 'code' && CODE_CLASS.test(data.attrValue);
+      data.keepAttr =
+        (node.localName === 'code' && CODE_CLASS.test(data.attrValue)) ||
+        (node.localName === 'span' && MATH_CLASS.test(data.attrValue));
     }
   });
   instance.addHook('afterSanitizeAttributes', (node) => {

@@ -18,6 +18,27 @@ export function loadHighlighter(): Promise<Highlighter | undefined> {
   return loading;
 }
 
+type Typesetter = typeof import('./math-typesetter.js');
+
+let typesetter: Typesetter | undefined;
+let loadingMath: Promise<Typesetter | undefined> | undefined;
+
+/**
+ * Loads the formula typesetter (KaTeX, its own chunk in the CDN build) once,
+ * the first time an answer has a formula; resolves to `undefined` when it
+ * cannot be loaded, and formulas then stay source.
+ */
+export function loadTypesetter(): Promise<Typesetter | undefined> {
+  loadingMath ??= import('./math-typesetter.js').then(
+    (module) => (typesetter = module),
+    () => undefined
+  );
+  return loadingMath;
+}
+
+const formulas =
+  '.math-inline:not(.math-typeset, .math-error), .math-display:not(.math-typeset, .math-error)';
+
 const languageOf = (code: Element | null) =>
   /(?:^|\s)language-([\w#+.-]+)/.exec(code?.className ?? '')?.[1]?.toLowerCase() ?? '';
 
@@ -31,7 +52,9 @@ const languageOf = (code: Element | null) =>
  * - a table sits in its own horizontally scrolling, focusable box, its
  *   columns keeping their alignment;
  * - an image always has `alt` and loads lazily, or, from a host
- *   `allowImage` refuses, is a click-to-load placeholder.
+ *   `allowImage` refuses, is a click-to-load placeholder;
+ * - a formula is typeset once the typesetter has loaded (until then, and if
+ *   KaTeX cannot read it, it shows its source).
  * The result depends only on the nodes, the strings, `allowImage` and whether the
  * highlighter has loaded, so renders of the same markdown compare equal.
  */
@@ -81,6 +104,9 @@ export function decorateMarkdown(
         cell.classList.add(`align-${align}`);
     }
   }
+  if (typesetter)
+    for (const span of fragment.querySelectorAll<HTMLElement>(formulas))
+      typesetter.typesetFormula(span);
   for (const img of fragment.querySelectorAll('img')) decorateImage(img, strings, allowImage);
 }
 
@@ -106,6 +132,23 @@ export async function highlightPending(root: ParentNode): Promise<void> {
     const code = block.querySelector<HTMLElement>('pre > code');
     if (loaded && code && loaded.highlightCode(code, languageOf(code))) code.classList.add('hljs');
   }
+}
+
+/**
+ * Typesets the formulas in `root` that were shown as source while the
+ * typesetter loaded, and gives `root`'s shadow root KaTeX's styles.
+ */
+export async function typesetPending(root: HTMLElement): Promise<void> {
+  if (!root.querySelector('.math-inline, .math-display')) return;
+  const loaded = await loadTypesetter();
+  if (!loaded) return;
+  const shadow = root.getRootNode();
+  if (shadow instanceof ShadowRoot) {
+    const sheets = loaded.mathStyles.map((s) => s.styleSheet!).filter(Boolean);
+    if (!sheets.every((sheet) => shadow.adoptedStyleSheets.includes(sheet)))
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, ...sheets];
+  }
+  for (const span of root.querySelectorAll<HTMLElement>(formulas)) loaded.typesetFormula(span);
 }
 
 /** The code of the block a Copy button belongs to, as written (without the final newline). */

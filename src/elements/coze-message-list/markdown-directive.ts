@@ -2,7 +2,7 @@ import {nothing} from 'lit';
 import {Directive, directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
 import {StreamingMarkdown} from '../../markdown/index.js';
 import type {Strings} from '../../i18n/index.js';
-import {decorateMarkdown, highlightPending} from './markdown-blocks.js';
+import {decorateMarkdown, highlightPending, typesetPending} from './markdown-blocks.js';
 import {cancelRender, isQueued, queueRender} from './render-queue.js';
 
 /**
@@ -109,6 +109,7 @@ class MarkdownDirective extends Directive {
     const complete = this.#finished ? renderer.finish(this.#text) : renderer.update(this.#text);
     this.#done = complete && this.#finished;
     void highlightPending(element);
+    void typesetPending(element);
     return complete;
   };
 }
