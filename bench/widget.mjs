@@ -340,7 +340,14 @@ async function loadOlder(browser, origin, pages) {
   const created = await fetch(`${origin}/v1/conversation/create`, {
     method: 'POST',
     headers: {Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json'},
-    body: JSON.stringify({bot_id: BOT, connector_id: '999', user_id: userId, messages}),
+    // Tagged with the user id as the widget tags its own, so the widget resumes it.
+    body: JSON.stringify({
+      bot_id: BOT,
+      connector_id: '999',
+      user_id: userId,
+      meta_data: {chat_user: userId},
+      messages,
+    }),
   }).then((r) => r.json());
   if (created.code !== 0) throw new Error(`seeding the history failed: ${created.msg}`);
   const t = await freshTab(browser);
