@@ -1,5 +1,6 @@
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {LeaveGrace} from '../shared/leave-grace.js';
 import {ContextProvider} from '@lit/context';
 import type {TokenProvider} from '../../api/auth.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
@@ -465,6 +466,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#leaving.connected();
     this.#children.observe(this, {childList: true});
     this.#narrow.addEventListener('change', this.#handleViewportChange);
     this.#handleViewportChange();
@@ -475,9 +477,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
     super.disconnectedCallback();
     this.#children.disconnect();
     this.#narrow.removeEventListener('change', this.#handleViewportChange);
-    // Nothing keeps streaming into a widget that left the page.
-    void this.#session?.cancel();
+    this.#leaving.disconnected();
   }
+
+  /** Nothing keeps streaming into a widget that left the page; one that only moved goes on. */
+  readonly #leaving = new LeaveGrace(this, () => void this.#session?.cancel());
 
   /** Settles once the chat has rendered, including the panel when it is being loaded to be shown. */
   protected override async getUpdateComplete(): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ChatActions, ChatError, MessageFile} from '../../state/types.js';
 import {toChatError} from '../../state/store.js';
+import {LeaveGrace} from '../shared/leave-grace.js';
 import {makeThumbnail} from './thumbnail.js';
 import {admitFiles, type Admission} from './files.js';
 
@@ -28,7 +29,8 @@ let keySeed = 0;
 /**
  * The files attached to the draft: each is uploaded as soon as it is added
  * (images get a preview first), with its progress, failure and an abort for
- * the reader's remove button. Uploads in flight end with the host.
+ * the reader's remove button. Uploads in flight end when the host leaves the
+ * page (a move keeps them).
  */
 export class AttachmentsController implements ReactiveController {
   items: readonly Attachment[] = [];
@@ -37,9 +39,10 @@ export class AttachmentsController implements ReactiveController {
   readonly #upload: Upload;
   readonly #aborts = new Map<string, AbortController>();
 
-  constructor(host: ReactiveControllerHost, upload: Upload) {
+  constructor(host: ReactiveControllerHost & Element, upload: Upload) {
     this.#host = host;
     this.#upload = upload;
+    this.#leaving = new LeaveGrace(host, () => this.clear());
     host.addController(this);
   }
 
@@ -88,8 +91,15 @@ export class AttachmentsController implements ReactiveController {
     }
   }
 
+  /** Uploads end when the host leaves the page, not when it only moves (see `LeaveGrace`). */
+  readonly #leaving: LeaveGrace;
+
+  hostConnected(): void {
+    this.#leaving.connected();
+  }
+
   hostDisconnected(): void {
-    this.clear();
+    this.#leaving.disconnected();
   }
 
   #newItem(file: File): Attachment {
