@@ -13,6 +13,10 @@ export interface UiConfig {
   readonly features: Features;
   /** Hosts an answer's images load from without a click (see `image-hosts`). */
   readonly imageHosts: readonly string[];
+  /** The input's placeholder, instead of the language's. */
+  readonly placeholder?: string;
+  /** Text the input starts with. */
+  readonly defaultText?: string;
   /** The card shown after "unlike". */
   readonly feedbackPanel: {
     readonly title?: string;

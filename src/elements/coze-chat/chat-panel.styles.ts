@@ -54,6 +54,20 @@ export const panelStyles = css`
     z-index: 1;
   }
 
+  /* Without a header, the conversation list still has a way in. */
+  .floating-start {
+    position: absolute;
+    top: 0.4em;
+    inset-inline-start: 0.4em;
+    z-index: 1;
+  }
+
+  .floating-start [part~='conversations-button'] {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 50%;
+  }
+
   [part~='header'] {
     display: flex;
     align-items: center;

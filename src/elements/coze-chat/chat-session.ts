@@ -315,6 +315,8 @@ export class ChatSession {
       },
       imageHosts: this.#imageHosts(host.imageHosts),
       feedbackPanel: host.feedbackPanel,
+      ...(host.placeholder ? {placeholder: host.placeholder} : {}),
+      ...(host.defaultText ? {defaultText: host.defaultText} : {}),
     };
   }
 
@@ -343,9 +345,11 @@ export class ChatSession {
     >
       ${
         host.noHeader
-          ? closable
-            ? html`<div class="floating-close">${this.#renderClose(ui)}</div>`
-            : nothing
+          ? html`${
+              ui.features.conversations
+                ? html`<div class="floating-start">${this.#renderHeaderStart(ui)}</div>`
+                : nothing
+            }${closable ? html`<div class="floating-close">${this.#renderClose(ui)}</div>` : nothing}`
           : html`<header part="header">
               ${this.#renderHeaderStart(ui)}
               <slot name="header">
@@ -366,10 +370,14 @@ export class ChatSession {
       <coze-message-list exportparts=${listParts} ?hidden=${this.#showingConversations}
         >${this.#port.slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
       >
-      <coze-composer
-        exportparts=${composerParts}
-        ?hidden=${this.#showingConversations}
-      ></coze-composer>
+      ${
+        host.readonly
+          ? nothing
+          : html`<coze-composer
+              exportparts=${composerParts}
+              ?hidden=${this.#showingConversations}
+            ></coze-composer>`
+      }
       ${host.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
     </section>`;
   }

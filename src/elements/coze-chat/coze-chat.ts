@@ -317,6 +317,15 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Shows the conversation list: browse, resume, create, rename and delete conversations. */
   @property({type: Boolean}) conversations = false;
 
+  /** The input's placeholder; defaults to the language's ("Ask a question…"). */
+  @property() placeholder = '';
+
+  /** Text the input starts with, for the reader to send or change. */
+  @property({attribute: 'default-text'}) defaultText = '';
+
+  /** Shows the conversation without the input: history, and answers to questions the page asks with `send()`. */
+  @property({type: Boolean, reflect: true}) readonly = false;
+
   /** Hides the bot's shortcut commands (the buttons above the input and the `/` menu). */
   @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;
 

@@ -108,6 +108,7 @@ export class CozeComposer extends LitElement {
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
   #dragDepth = 0;
+  #defaultApplied = false;
   #quote?: QuotedReply;
   #focusAfterUpdate = false;
 
@@ -167,6 +168,12 @@ export class CozeComposer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // `default-text` fills the input once, before the reader has typed anything.
+    const defaultText = this.#ui.value?.defaultText;
+    if (defaultText && !this.#defaultApplied) {
+      this.#defaultApplied = true;
+      if (!this.draft) this.draft = defaultText;
+    }
     this.#loadShortcuts();
     const quote = this.#state.value?.quote;
     if (quote !== this.#quote) {
@@ -367,7 +374,7 @@ export class CozeComposer extends LitElement {
             part="input"
             rows="1"
             aria-label=${strings.inputLabel}
-            placeholder=${strings.inputPlaceholder}
+            placeholder=${this.#ui.value?.placeholder || strings.inputPlaceholder}
             .value=${this.draft}
             aria-controls=${matches.length ? 'shortcut-menu' : nothing}
             aria-activedescendant=${matches.length ? `shortcut-option-${active}` : nothing}
