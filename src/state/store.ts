@@ -764,16 +764,24 @@ export class ConversationStore {
       name: c.function.name,
       arguments: parseArguments(c.function.arguments),
     }));
+    const cards = requests.map((r) => this.#localToolCard(turn, r));
     const outputs = this.#options.runTools?.(requests);
     // Nobody on the page answered: the reader is told which function the bot wanted.
-    if (!outputs)
+    if (!outputs) {
+      this.#settleToolCards(cards);
       return {
         failure: {
           code: LocalErrorCode.unsupported,
           message: requests.map((r) => r.name).join(', '),
         },
       };
-    const results = await outputs;
+    }
+    let results: readonly ToolOutput[] | undefined;
+    try {
+      results = await outputs;
+    } finally {
+      this.#settleToolCards(cards, results);
+    }
     signal.throwIfAborted();
     const events = this.#options.backend.submitToolOutputs(
       {
@@ -784,6 +792,43 @@ export class ConversationStore {
       {signal}
     );
     return {events};
+  }
+
+  /** Shows a function the page is asked to run as a tool card (running until it answers). */
+  #localToolCard(turn: Turn, request: ToolCallRequest): {key: string; id: string} {
+    const key = `local-tool:${request.id}`;
+    const args = request.arguments;
+    const card: ChatMessage = {
+      key,
+      role: 'assistant',
+      type: 'function_call',
+      content: '',
+      contentType: 'text',
+      status: 'streaming',
+      ...(turn.chatId ? {chatId: turn.chatId} : {}),
+      tool: {
+        name: request.name,
+        arguments: typeof args === 'string' ? args : JSON.stringify(args, null, 2),
+        local: true,
+      },
+    };
+    this.#update({messages: [...this.#snapshot.messages, card]});
+    return {key, id: request.id};
+  }
+
+  /** The page answered (or could not): each card gets its output, or is marked failed. */
+  #settleToolCards(
+    cards: readonly {key: string; id: string}[],
+    results?: readonly ToolOutput[]
+  ): void {
+    for (const {key, id} of cards) {
+      const output = results?.find((r) => r.toolCallId === id)?.output;
+      this.#replace(key, (m) => ({
+        ...m,
+        status: 'complete',
+        tool: {...m.tool!, ...(output !== undefined ? {output} : {failed: true})},
+      }));
+    }
   }
 
   #stream(

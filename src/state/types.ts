@@ -47,6 +47,10 @@ export interface ToolUse {
   readonly thought?: string;
   /** The tool's response, once it arrived. */
   readonly output?: string;
+  /** A function the page ran (`coze-tool-call`), not a plugin Coze ran. */
+  readonly local?: boolean;
+  /** It ended without a result: the page had no handler, or the handler failed. */
+  readonly failed?: boolean;
 }
 
 /** A local function call the bot asks the page to run (`requires_action`). */

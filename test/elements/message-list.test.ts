@@ -76,7 +76,14 @@ describe('<coze-message-list> reasoning', () => {
     const row = answerRow(chat);
     const folded = within<HTMLButtonElement>(row, '[part~="reasoning"] button')!;
     expect(folded.getAttribute('aria-expanded')).to.equal('false');
-    expect(folded.textContent).to.contain('Thought process');
+    expect(folded.textContent).to.match(/Thought for \d+ s/);
+    // Shown once: the first piece is not doubled.
+    const thought = within(row, '.reasoning-text')!.textContent!.trim();
+    expect(thought.startsWith('The user wants to see reasoning'), thought.slice(0, 40)).to.equal(
+      true
+    );
+    expect(thought.split('The user wants').length).to.equal(2);
+    expect(allInList(chat, '[part~="reasoning"]')).to.have.length(1);
     const text = within(row, '.reasoning-text')!;
     expect(text.hidden).to.equal(true);
     expect(text.textContent).to.contain('think step by step');
@@ -97,6 +104,7 @@ describe('<coze-message-list> reasoning', () => {
     const restored = answerRow(again);
     const restoredToggle = within<HTMLButtonElement>(restored, '[part~="reasoning"] button')!;
     expect(restoredToggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(restoredToggle.textContent, 'no timing in the history').to.contain('Thought process');
     expect(within(restored, '.reasoning-text')!.textContent).to.contain('think step by step');
     expect(within(restored, '[part~="bubble"]')!.textContent).to.contain('Answer:');
     restoredToggle.click();

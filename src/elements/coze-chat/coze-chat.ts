@@ -121,7 +121,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart follow-up - One suggested question.
  * @csspart quote - The answer a question quoted, above its text.
  * @csspart reasoning - The model's thought process above an answer.
- * @csspart function-call - A plugin or tool call the bot made, with its input and result.
+ * @csspart function-call - A plugin the bot used, or a function the page ran for it, with its input and result; `data-state` is `running`, `done` or `failed`.
  * @csspart option - One choice offered by a question node.
  * @csspart divider - Where the context was cleared.
  * @csspart copy-button - Copies an answer.

@@ -28,7 +28,7 @@ import {fillPrologue, onlyImageUrl, plainText} from './message-text.js';
 import {renderReasoning} from './reasoning-block.js';
 import {renderNewest, warmUpWhenIdle} from './render-queue.js';
 import {ScrollFollow} from './scroll-follow.js';
-import {renderToolCard} from './tool-card.js';
+import {renderToolCard, toolCardState} from './tool-card.js';
 import {transcriptRows} from './transcript-rows.js';
 import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
@@ -61,7 +61,7 @@ const hasText = (text: string) => /\S/.test(text);
  * @csspart attachment - A file or image sent with a question.
  * @csspart quote - The answer a question quoted, above its text.
  * @csspart reasoning - The model's thought process above an answer (collapsible).
- * @csspart function-call - A plugin or tool call the bot made, with its input and result (collapsible).
+ * @csspart function-call - A plugin the bot used, or a function the page ran for it, with its input and result (collapsible); `data-state` is `running`, `done` or `failed`.
  * @csspart option - One choice offered by a question node; sends it.
  * @csspart divider - Where the context was cleared: the bot does not remember the messages above it.
  * @csspart copy-button - Copies an answer.
@@ -106,6 +106,8 @@ export class CozeMessageList extends LitElement {
   #copiedCodeTimer?: ReturnType<typeof setTimeout>;
   /** What the reader chose for reasoning blocks and tool cards (open or not), by message key. */
   readonly #disclosures = new Map<string, boolean>();
+  /** When the model started thinking, and for how long it did, by message key (seen live). */
+  readonly #thinking = new Map<string, {start: number; seconds?: number}>();
 
   get #scroller(): HTMLElement | null {
     return this.renderRoot.querySelector('.scroller');
@@ -588,8 +590,9 @@ export class CozeMessageList extends LitElement {
     if (m.tool) {
       const id = `tool-${m.key}`;
       const open = this.#isOpen(m.key, false);
+      const toolState = toolCardState(m.tool, state.status === 'streaming');
       return renderToolCard(
-        {id, tool: m.tool, open, onToggle: () => this.#toggle(m.key, open)},
+        {id, tool: m.tool, state: toolState, open, onToggle: () => this.#toggle(m.key, open)},
         ui
       );
     }
@@ -621,12 +624,19 @@ export class CozeMessageList extends LitElement {
     // Open while only the reasoning has arrived; folded away once the answer comes, unless the reader chose.
     const thinking = m.status === 'streaming' && !answered;
     const open = this.#isOpen(`reasoning:${m.key}`, thinking);
+    // Timed from the first thought seen here to the first word of the answer.
+    let time = this.#thinking.get(m.key);
+    if (thinking && !time) this.#thinking.set(m.key, (time = {start: performance.now()}));
+    if (!thinking && time && time.seconds === undefined) {
+      time.seconds = Math.max(1, Math.round((performance.now() - time.start) / 1000));
+    }
     return renderReasoning(
       {
         id: `reasoning-${m.key}`,
         text: m.reasoning ?? '',
         open,
         thinking,
+        ...(time?.seconds !== undefined ? {seconds: time.seconds} : {}),
         onToggle: () => this.#toggle(`reasoning:${m.key}`, open),
       },
       ui

@@ -1,6 +1,6 @@
 import {css} from 'lit';
 
-/** What moves in the transcript: rows off screen, the jump-to-latest button, the streaming caret. */
+/** What moves in the transcript: rows off screen, jump-to-latest, the streaming caret, tool states. */
 export const liveStyles = css`
   :host {
     position: relative;
@@ -46,6 +46,66 @@ export const liveStyles = css`
     [part~='jump-to-latest'] {
       width: 44px;
       height: 44px;
+    }
+  }
+
+  /* The end of an answer still being written: a caret that pulses. */
+  [data-status='streaming'] .md > :is(p, h1, h2, h3, h4, h5, h6):last-child::after,
+  [data-status='streaming'] .md > :is(ul, ol):last-child > li:last-child::after,
+  [data-status='streaming'] .md > blockquote:last-child > :last-child::after {
+    content: '';
+    display: inline-block;
+    width: 0.45em;
+    height: 1.1em;
+    margin-inline-start: 0.15em;
+    vertical-align: text-bottom;
+    border-radius: 1px;
+    background: currentColor;
+    opacity: 0.55;
+    animation: coze-caret 1s ease-in-out infinite;
+  }
+  @keyframes coze-caret {
+    50% {
+      opacity: 0.1;
+    }
+  }
+
+  /* A tool card's state beside its name: a spinner, then a dot in the accent or danger colour. */
+  .tool-state {
+    flex: none;
+    width: 0.8em;
+    height: 0.8em;
+    margin-inline-start: 0.35em;
+    border-radius: 50%;
+  }
+  [data-state='running'] .tool-state {
+    border: 2px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-top-color: var(--_accent);
+    animation: coze-spin 0.8s linear infinite;
+  }
+  [data-state='done'] .tool-state {
+    background: var(--_accent);
+    scale: 0.6;
+  }
+  [data-state='failed'] .tool-state {
+    background: var(--_danger);
+    scale: 0.6;
+  }
+  [data-state='failed'] .disclosure {
+    color: var(--_danger);
+  }
+  @keyframes coze-spin {
+    to {
+      rotate: 1turn;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [data-status='streaming'] .md > :is(p, h1, h2, h3, h4, h5, h6):last-child::after,
+    [data-status='streaming'] .md > :is(ul, ol):last-child > li:last-child::after,
+    [data-status='streaming'] .md > blockquote:last-child > :last-child::after,
+    [data-state='running'] .tool-state {
+      animation: none;
     }
   }
 `;

@@ -8,8 +8,18 @@ export interface ToolCardView {
   /** Id of the details, for `aria-controls`; unique in the list. */
   readonly id: string;
   readonly tool: ToolUse;
+  /** Still waiting for its result, done with one, or ended without one. */
+  readonly state: ToolCardState;
   readonly open: boolean;
   readonly onToggle: () => void;
+}
+
+export type ToolCardState = 'running' | 'done' | 'failed';
+
+/** A card's state: a result means done; none yet while the answer runs; none after it, failed. */
+export function toolCardState(tool: ToolUse, streaming: boolean): ToolCardState {
+  if (tool.output !== undefined) return 'done';
+  return streaming && !tool.failed ? 'running' : 'failed';
 }
 
 /** Tool outputs pretty-printed once each (messages are immutable, so the object is the cache key). */
@@ -31,10 +41,25 @@ function prettyOutput(tool: ToolUse): string {
   return out;
 }
 
-/** A plugin or tool the bot used: "Used {name}", and when opened its thought, input and result. */
+const labels = {
+  running: 'toolRunning',
+  done: 'usedTool',
+  failed: 'toolFailed',
+} as const;
+
+/**
+ * A plugin the bot used, or a function the page ran for it: "Using {name}…"
+ * while it runs, "Used {name}" once it answered, "{name} failed" when it
+ * ended without a result; opened, its thought, input and result.
+ */
 export function renderToolCard(view: ToolCardView, ui: UiConfig) {
-  const {tool} = view;
-  return html`<div part="function-call" class="disclosure-block tool">
+  const {tool, state} = view;
+  return html`<div
+    part="function-call"
+    class="disclosure-block tool"
+    data-state=${state}
+    data-local=${tool.local ? 'true' : 'false'}
+  >
     <button
       class="disclosure"
       type="button"
@@ -42,7 +67,8 @@ export function renderToolCard(view: ToolCardView, ui: UiConfig) {
       aria-controls=${view.id}
       @click=${view.onToggle}
     >
-      ${chevronIcon}<span>${format(ui.strings.usedTool, {name: tool.name})}</span>
+      ${chevronIcon}<span>${format(ui.strings[labels[state]], {name: tool.name})}</span
+      ><span class="tool-state" aria-hidden="true"></span>
     </button>
     <div id=${view.id} class="disclosure-body" ?hidden=${!view.open}>
       ${tool.thought ? html`<p class="tool-thought">${tool.thought}</p>` : nothing}
