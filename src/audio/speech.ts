@@ -23,12 +23,30 @@ async function decode(data: ArrayBuffer, rate: number): Promise<AudioBuffer> {
   }
 }
 
+/** How long decoding a recording may take before it counts as failed. */
+export const decodeTimeLimit = 10000;
+
 /**
  * A recording (whatever `MediaRecorder` produced: webm/opus, mp4/aac, …) as
- * a mono 16 kHz 16-bit WAV file. Rejects when the browser cannot decode it.
+ * a mono 16 kHz 16-bit WAV file. Rejects when the browser cannot decode it, or
+ * has not within `timeLimit` ms: WebKitGTK never settles `decodeAudioData` for
+ * some MP4 recordings that hold a header and no audio.
  */
-export async function recordingToWav(recording: Blob): Promise<Blob> {
-  const buffer = await decode(await recording.arrayBuffer(), speechSampleRate);
+export async function recordingToWav(recording: Blob, timeLimit = decodeTimeLimit): Promise<Blob> {
+  const data = await recording.arrayBuffer();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('The recording could not be decoded in time.')),
+      timeLimit
+    );
+  });
+  let buffer: AudioBuffer;
+  try {
+    buffer = await Promise.race([decode(data, speechSampleRate), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
   const channels = Array.from({length: buffer.numberOfChannels}, (_, i) =>
     buffer.getChannelData(i)
   );
