@@ -242,14 +242,21 @@ const TARGETS = [
     ok: (r) => r.widget.burst.longestMs < 75,
   },
   {
-    name: 'burst >= 80x cheaper than naive (CI: 45x)',
+    // Measured 143-303x on a loaded 2-core machine since frame-sliced rendering (58.6x before).
+    name: 'burst >= 80x cheaper than naive (CI: 80x)',
     enforce: true,
-    ok: (r) => r.widget.burst.naiveMs / r.widget.burst.totalMs >= 45,
+    ok: (r) => r.widget.burst.naiveMs / r.widget.burst.totalMs >= 80,
   },
   {
     name: 'turn 120 <= 1.2x turn 1 (CI: 1.5x)',
     enforce: false,
     ok: (r) => r.widget.turns.lastMs / r.widget.turns.firstMs <= 1.5,
+  },
+  {
+    // Measured 1.47-1.51x since rows are memoised and skip layout off screen (2.7x before).
+    name: 'load older at page 40 <= 2.5x page 1 (CI)',
+    enforce: true,
+    ok: (r) => r.widget.older.lastMs / r.widget.older.firstMs <= 2.5,
   },
 ];
 
