@@ -25,7 +25,7 @@ import {
   quoteAnswer,
 } from './answers.js';
 import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR, RATE_LIMITED} from './errors.js';
-import {HOSTILE_SHAPES, hostileAnswer} from './hostile.js';
+import {HOSTILE_SHAPES, echoErrorScript, hostileAnswer} from './hostile.js';
 import {FORMULA_ANSWER, manyFormulas} from './formulas.js';
 
 /**
@@ -322,6 +322,13 @@ export const TRIGGERS = [
     pattern: /\bxss\b/i,
     about: 'an answer full of raw HTML/JavaScript injection attempts that must render inert.',
     script: () => stream('xss', XSS_ANSWER, BRISK, ['Show me some markdown', 'help']),
+  },
+  {
+    phrase: 'hostile echo <how> <text>',
+    pattern: /\bhostile\s+echo\s+(event|failed|chatbare|bare)\s+(\S+)/i,
+    about:
+      'a stream error repeating `<text>` in its message: `event` (`event:error`), `failed` (`conversation.chat.failed`), `chatbare` (its bare `{code, msg}` form) or `bare` (a body that is only `{code, msg}`).',
+    script: (_question, match) => echoErrorScript(match[1].toLowerCase(), match[2]),
   },
   {
     phrase: 'hostile <shape>',

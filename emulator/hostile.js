@@ -22,3 +22,26 @@ export const HOSTILE_SHAPES = {
 export function hostileAnswer(/** @type {string} */ shape) {
   return HOSTILE_SHAPES[shape]?.();
 }
+
+/**
+ * `hostile echo <how> <text>`: a stream error whose message repeats `text`, as a server that
+ * echoes what it was sent would (a token, say). `how`: `event` (`event:error`), `failed`
+ * (`conversation.chat.failed` with a Chat), `chatbare` (`conversation.chat.failed` with a bare
+ * `{code, msg}`), `bare` (a stream body that is only `{code, msg}`).
+ * @param {string} how
+ * @param {string} text
+ * @returns {import('./bot.js').Script}
+ */
+export function echoErrorScript(how, text) {
+  const msg = `request rejected: ${text} is not valid here`;
+  const name = 'hostile echo';
+  if (how === 'bare') return {type: 'bare', name, body: JSON.stringify({code: 4000, msg})};
+  /** @type {import('./bot.js').Step} */
+  const step =
+    how === 'event'
+      ? {kind: 'error-event', code: 4000, msg}
+      : how === 'failed'
+        ? {kind: 'chat-failed', code: 5000, msg}
+        : {kind: 'chat-failed-bare', code: '720702204', msg};
+  return {type: 'stream', name, followUps: [], steps: [step]};
+}

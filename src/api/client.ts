@@ -7,6 +7,7 @@ import {
   isAuthCode,
   isAuthError,
   redact,
+  redactEvent,
   toCode,
   toCozeError,
 } from './errors.js';
@@ -474,12 +475,12 @@ export class CozeClient {
       try {
         if (!first.done) {
           idle.pause();
-          yield first.value;
+          yield redactEvent(first.value, tokens);
           idle.arm();
         }
         for await (const event of events) {
           idle.pause();
-          yield event;
+          yield redactEvent(event, tokens);
           idle.arm();
         }
       } finally {

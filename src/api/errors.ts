@@ -1,4 +1,4 @@
-import type {CozeErrorBody} from './types.js';
+import type {CozeErrorBody, CozeStreamEvent} from './types.js';
 import {isRecord} from './json.js';
 
 /**
@@ -157,11 +157,34 @@ function optionalLogId(logId: string | undefined): {logId?: string} {
  */
 export function redact<E>(err: E, secrets: Iterable<string | undefined>): E {
   if (!(err instanceof Error)) return err;
-  let message = err.message;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4 && message.includes(secret))
-      message = message.split(secret).join('[token]');
-  }
+  const message = redactText(err.message, secrets);
   if (message !== err.message) err.message = message;
   return err;
+}
+
+/** `text` with every occurrence of the given secrets (four characters or more) masked. */
+export function redactText(text: string, secrets: Iterable<string | undefined>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4 && out.includes(secret))
+      out = out.split(secret).join('[token]');
+  }
+  return out;
+}
+
+/**
+ * A stream event with the given secrets masked in the error it carries
+ * (`error`, `conversation.chat.failed` in either shape): the same masking
+ * as {@link redact} gives thrown errors, for errors that arrive as events.
+ */
+export function redactEvent(
+  event: CozeStreamEvent,
+  secrets: readonly (string | undefined)[]
+): CozeStreamEvent {
+  if (event.event !== 'error' && event.event !== 'conversation.chat.failed') return event;
+  const msg = redactText(event.error.msg, secrets);
+  if (msg === event.error.msg) return event;
+  const error = {...event.error, msg};
+  if (event.event === 'error') return {...event, error};
+  return {...event, error, ...(event.chat && {chat: {...event.chat, last_error: error}})};
 }
