@@ -103,11 +103,21 @@ interface Turn {
   answers: Map<string, string>;
   /** Local function calls the bot is waiting for. */
   toolCalls?: ToolCall[];
+  /** The reader stopped the turn before its chat id arrived; called once it does. */
+  stopping?: () => void;
+  /** The reader has seen the turn end (a stopped turn ends before its stream does). */
+  finished?: boolean;
 }
 
 const conversationPageSize = 20;
 /** Resuming looks for the reader's latest conversation in this many pages of 50 at most. */
 const resumePages = 4;
+/**
+ * How long a stopped stream is read on for its chat id when Stop came before its first event.
+ * Coze goes on answering a chat whose stream was dropped, and refuses the next question in
+ * that conversation (4016) until it ends; only a cancel by id stops it.
+ */
+const stopGraceMs = 5000;
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -172,6 +182,8 @@ export class ConversationStore {
   /** Aborted when the store loads again, so a stale load cannot overwrite a fresh one. */
   #loading = new AbortController();
   #turn?: Turn;
+  /** The cancel of the last stopped chat, while Coze has not confirmed it. */
+  #canceling?: Promise<void>;
   #olderCursor?: string;
   #initialized?: Promise<void>;
   /** Conversations with no name yet: the first question names them. */
@@ -325,7 +337,7 @@ export class ConversationStore {
 
   /** Starts a new, empty conversation (created on Coze right away, so it can be listed); resolves to its id. */
   async newConversation(): Promise<string | undefined> {
-    await this.cancel();
+    await this.#abortTurn();
     this.#loading.abort();
     this.#loading = new AbortController();
     try {
@@ -388,7 +400,7 @@ export class ConversationStore {
 
   async openConversation(id: string): Promise<void> {
     if (id === this.#snapshot.conversationId) return;
-    await this.cancel();
+    await this.#abortTurn();
     this.#loading.abort();
     this.#loading = new AbortController();
     this.#showConversation(id);
@@ -465,17 +477,41 @@ export class ConversationStore {
     await this.#run(user);
   }
 
+  /** Stops the answer being written, on Coze too. */
   async cancel(): Promise<void> {
     const turn = this.#turn;
+    if (!turn || turn.controller.signal.aborted) return;
+    if (turn.chatId) return this.#abortTurn(turn);
+    // Stopped before the stream named its chat: the reader sees it stopped at once, while the
+    // stream is read on (showing nothing) until it names the chat, which is then canceled.
+    const named = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, stopGraceMs);
+      turn.stopping = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#finishTurn(turn, undefined, true);
+    const stopped = named.then(() => this.#abortTurn(turn));
+    // The next question waits for it: Coze refuses one while a chat runs in the conversation.
+    this.#canceling = stopped;
+    await stopped;
+  }
+
+  /** Ends the turn at once: the conversation is being left (or the chat removed). */
+  async #abortTurn(turn = this.#turn): Promise<void> {
     if (!turn) return;
     turn.controller.abort();
-    if (turn.conversationId && turn.chatId) {
-      try {
-        await this.#options.backend.cancelChat(turn.conversationId, turn.chatId);
-      } catch {
-        // The answer is already stopped locally; a failed cancel changes nothing the reader sees.
-      }
-    }
+    if (!turn.conversationId || !turn.chatId) return;
+    // The next question in this conversation waits for it: Coze refuses one while a chat runs.
+    const canceling = this.#options.backend.cancelChat(turn.conversationId, turn.chatId).then(
+      () => undefined,
+      // The answer is already stopped locally; a failed cancel changes nothing the reader sees.
+      () => undefined
+    );
+    this.#canceling = canceling;
+    await canceling;
+    if (this.#canceling === canceling) this.#canceling = undefined;
   }
 
   async loadOlder(): Promise<void> {
@@ -668,6 +704,8 @@ export class ConversationStore {
   async #run(user: ChatMessage): Promise<void> {
     const turn: Turn = {controller: new AbortController(), userKey: user.key, answers: new Map()};
     this.#turn = turn;
+    // A chat stopped just before is still being canceled on Coze: this one waits for that.
+    const previous = this.#canceling;
     const signal = turn.controller.signal;
     this.#update({status: 'streaming', followUps: [], error: undefined});
     let failure: ChatError | undefined;
@@ -675,6 +713,7 @@ export class ConversationStore {
     try {
       let conversationId = await this.#ensureConversation(signal);
       turn.conversationId = conversationId;
+      await previous;
       const message = toEnterMessage(user.content, user.files, user.quote);
       let events: AsyncIterable<CozeStreamEvent> | undefined = this.#stream(
         conversationId,
@@ -711,6 +750,8 @@ export class ConversationStore {
       else failure = toChatError(error);
     } finally {
       if (turn.controller.signal.aborted) canceled = true;
+      // The stream ended while a Stop waited for its chat id: nothing is left to wait for.
+      turn.stopping?.();
       this.#finishTurn(turn, failure, canceled);
     }
   }
@@ -865,6 +906,15 @@ export class ConversationStore {
 
   /** Applies one stream event; returns the error when the event ends the turn in failure. */
   #apply(turn: Turn, event: CozeStreamEvent): ChatError | undefined {
+    if (turn.stopping) {
+      // Stopped: only the chat id matters now, to cancel it on Coze.
+      const chat = 'chat' in event ? event.chat : undefined;
+      if (chat?.id) {
+        turn.chatId = chat.id;
+        turn.stopping();
+      }
+      return undefined;
+    }
     switch (event.event) {
       case 'conversation.chat.created':
       case 'conversation.chat.in_progress':
@@ -972,6 +1022,8 @@ export class ConversationStore {
   }
 
   #finishTurn(turn: Turn, failure: ChatError | undefined, canceled: boolean): void {
+    if (turn.finished) return;
+    turn.finished = true;
     this.#flush();
     if (this.#turn === turn) this.#turn = undefined;
     const open = [...turn.answers.values()].filter(

@@ -3,7 +3,7 @@ import {CozeClient} from '../../src/api/client.js';
 import {TokenSource} from '../../src/api/auth.js';
 import {ConversationStore, type StoreNotice} from '../../src/state/store.js';
 import type {ChatSnapshot} from '../../src/state/types.js';
-import {uniqueToken} from '../api/helpers.js';
+import {loggedRequests, uniqueToken} from '../api/helpers.js';
 
 function storeFor(token: string, frames?: (cb: () => void) => void) {
   const client = new CozeClient({apiBase: location.origin, auth: new TokenSource(() => ({token}))});
@@ -88,5 +88,34 @@ describe('ConversationStore', () => {
     await store.cancel();
     await first;
     expect(store.snapshot.messages.filter((m) => m.role === 'user')).to.have.length(1);
+  });
+  it('Stop before the first event still cancels the chat on Coze, so Retry is not refused', async function () {
+    this.timeout(15000);
+    const token = uniqueToken('stopfirst');
+    const {store} = storeFor(token);
+    await store.init();
+    // Stopped in the same task as sent: no event (and no chat id) has arrived yet.
+    const sent = store.send('slow');
+    const stopping = store.cancel();
+    expect(store.snapshot.status, 'stopped at once').to.equal('idle');
+    expect(store.snapshot.messages.at(-1)!.status).to.equal('canceled');
+    await stopping;
+    await sent;
+    const user = store.snapshot.messages.at(-1)!;
+    expect(user.role).to.equal('user');
+    expect(user.status).to.equal('canceled');
+    expect(store.snapshot.messages.filter((m) => m.role === 'assistant')).to.have.length(0);
+    const log = await loggedRequests(token);
+    const chat = log.find((r) => r.path === '/v3/chat')!;
+    const cancel = log.find((r) => r.path === '/v3/chat/cancel');
+    expect(cancel, 'the running chat was canceled by id').to.exist;
+    expect(cancel!.body).to.include({conversation_id: chat.query.conversation_id});
+    // Coze refuses a new chat while one runs in the conversation (4016): this one is answered.
+    const retried = store.retry();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await store.cancel();
+    await retried;
+    expect(store.snapshot.error, 'no "already in progress"').to.equal(undefined);
+    expect(store.snapshot.messages.at(-1)!.role).to.equal('assistant');
   });
 });
