@@ -110,7 +110,10 @@ describe('<coze-composer> voice input', () => {
     typeInto(chat, 'draft stays');
     audioButton(chat).click();
     await waitUntil(() => part(chat, 'recording'), 'recording started');
-    await aTimeout(500);
+    // Long enough for a whole MP4 fragment in WebKitGTK, whose recorder at times drops the
+    // last, partial one at stop: half a second could leave a header that does not decode, and
+    // the failure shown would be the decoding, with no transcription request.
+    await aTimeout(1500);
     audioButton(chat).click();
     await waitUntil(
       () => errors(chat).some((e) => e.startsWith('Your speech')),
