@@ -7,3 +7,4 @@ export * from './coze-conversation-change-event.js';
 export * from './coze-tool-call-event.js';
 export * from './coze-conversation-select-event.js';
 export * from './coze-unread-change-event.js';
+export * from './coze-click-events.js';

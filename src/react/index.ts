@@ -23,6 +23,8 @@ import type {
   CozeConversationSelectEvent,
   CozeErrorEvent,
   CozeHideEvent,
+  CozeImageClickEvent,
+  CozeLinkClickEvent,
   CozeMessageEvent,
   CozeSendEvent,
   CozeShowEvent,
@@ -46,6 +48,8 @@ export const CozeChat = createComponent({
     onCozeConversationChange: 'coze-conversation-change' as EventName<CozeConversationChangeEvent>,
     onCozeToolCall: 'coze-tool-call' as EventName<CozeToolCallEvent>,
     onCozeUnreadChange: 'coze-unread-change' as EventName<Event>,
+    onCozeLinkClick: 'coze-link-click' as EventName<CozeLinkClickEvent>,
+    onCozeImageClick: 'coze-image-click' as EventName<CozeImageClickEvent>,
   },
 });
 

@@ -75,6 +75,8 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @event {CozeErrorEvent} coze-error - A request or stream failed (`detail.code`, `detail.message`, `detail.logId`); never carries the token.
  * @event {CozeConversationChangeEvent} coze-conversation-change - The conversation shown changed (`detail.conversationId`).
  * @event {CozeToolCallEvent} coze-tool-call - The bot asks the page to run local functions (`detail.toolCalls`); answer with `event.respondWith(outputs)`.
+ * @event {CozeLinkClickEvent} coze-link-click - The reader follows a link in an answer (`detail.href`, `detail.text`); cancelable, to route it in the page (from `coze-message-list`).
+ * @event {CozeImageClickEvent} coze-image-click - The reader clicks an image in an answer (`detail.src`, `detail.alt`); cancelable, to show it in the page's own viewer instead of a new tab.
  * @event {CozeUnreadChangeEvent} coze-unread-change - The count of answers that arrived while the panel was closed changed (`detail.unread`, also `unread`).
  *
  * @csspart launcher - The floating button.

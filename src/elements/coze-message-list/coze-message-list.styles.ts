@@ -325,6 +325,10 @@ export const styles = css`
     vertical-align: middle;
     background: color-mix(in srgb, var(--_text) 6%, transparent);
   }
+  .md img:not(.failed) {
+    cursor: zoom-in;
+  }
+
   .md img.failed[alt=''] {
     display: none;
   }

@@ -33,6 +33,7 @@ import {transcriptRows} from './transcript-rows.js';
 import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
 import {liveStyles} from './live.styles.js';
+import {CozeImageClickEvent, CozeLinkClickEvent} from '../../events/coze-click-events.js';
 
 /** How long "Copied" shows, in ms. */
 const copiedFor = 2000;
@@ -49,6 +50,7 @@ const hasText = (text: string) => /\S/.test(text);
  * demand. Reads the state of the nearest `<coze-chat>` through context.
  *
  * @summary The scrolling transcript of a Coze chat.
+
  * @tag coze-message-list
  *
  * @slot empty - Shown instead of the prologue and suggested questions while the conversation is empty.
@@ -235,12 +237,32 @@ export class CozeMessageList extends LitElement {
 
   readonly #handleMarkdownClick = (event: Event) => {
     const target = event.target as Element | null;
+    if (this.#handleAnswerLinkOrImage(event, target)) return;
     const button = target?.closest?.('.copy-code');
     if (button) void this.#handleCopyCode(button as HTMLButtonElement);
     const placeholder = target?.closest?.<HTMLElement>('.image-placeholder');
     const src = placeholder && loadImagePlaceholder(placeholder);
     if (src) this.#loadedImages.add(src);
   };
+
+  /** Links and images in answers: the page may take them over (`coze-link-click`, `coze-image-click`). */
+  #handleAnswerLinkOrImage(event: Event, target: Element | null): boolean {
+    if (!target?.closest?.('.md')) return false;
+    const link = target.closest<HTMLAnchorElement>('a[href]');
+    if (link) {
+      const click = new CozeLinkClickEvent({href: link.href, text: link.textContent ?? ''});
+      this.dispatchEvent(click);
+      if (click.defaultPrevented) event.preventDefault();
+      return true;
+    }
+    const image = target.localName === 'img' ? (target as HTMLImageElement) : null;
+    if (!image) return false;
+    const src = image.currentSrc || image.src;
+    const click = new CozeImageClickEvent({src, alt: image.alt});
+    this.dispatchEvent(click);
+    if (!click.defaultPrevented) window.open(src, '_blank', 'noopener,noreferrer');
+    return true;
+  }
 
   /** Images the reader chose to load from hosts off the list. */
   readonly #loadedImages = new Set<string>();
