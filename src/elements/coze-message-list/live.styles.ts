@@ -1,18 +1,9 @@
 import {css} from 'lit';
 
-/** What moves in the transcript: rows off screen, jump-to-latest, the streaming caret, tool states. */
+/** What moves in the transcript: jump-to-latest, the streaming caret, tool states. */
 export const liveStyles = css`
   :host {
     position: relative;
-  }
-
-  /*
-   * Rows off screen skip layout and paint; their last size holds their place.
-   * Their text stays in the page for find-in-page and screen readers.
-   */
-  .transcript > li {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 5em;
   }
 
   [part~='jump-to-latest'] {
