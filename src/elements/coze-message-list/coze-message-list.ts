@@ -181,7 +181,8 @@ export class CozeMessageList extends LitElement {
     );
     if (!answer) return;
     const ui = this.#ui.value ?? defaultUi;
-    const text = plainText(answer.content).replace(/\s+/g, ' ');
+    // Only its start is read out: no need to strip all of a long answer.
+    const text = plainText(answer.content.slice(0, 2000)).replace(/\s+/g, ' ');
     this.#announcement = format(ui.strings.answered, {
       name: ui.botName,
       text: text.length > 280 ? `${text.slice(0, 280)}…` : text,

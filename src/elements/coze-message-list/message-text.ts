@@ -10,17 +10,18 @@ export function onlyImageUrl(markdown: string): string | undefined {
 /**
  * An answer's markdown as plain text, lightly: fences, heading and quote
  * markers, emphasis and link syntax go; the words, list items and line
- * breaks stay.
+ * breaks stay. Each pattern looks a bounded distance ahead, so the cost
+ * follows the length of the text whatever it holds.
  */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/^[ \t]*(`{3,}|~{3,}).*$/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)/g, '$1')
+    .replace(/\[([^[\]\n]{0,500})\]\([^()\n]{0,2000}\)/g, '$1')
     .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$/gm, '')
-    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,300}?\S)\1/g, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
     .replace(/`([^`\n]+)`/g, '$1')
     .replace(/\n{3,}/g, '\n\n')
