@@ -179,8 +179,12 @@ export class ConversationStore {
   #snapshot: ChatSnapshot = emptySnapshot;
   readonly #listeners = new Set<(snapshot: ChatSnapshot) => void>();
   readonly #options: StoreOptions;
-  /** Aborted when the store loads again, so a stale load cannot overwrite a fresh one. */
-  #loading = new AbortController();
+  /** Aborted on reload and dispose: every request made for this bot and user. */
+  #life = new AbortController();
+  /** Aborted when another conversation is shown (and with `#life`): the shown one's history. */
+  #view = new AbortController();
+  /** Loads of the profile and conversation in flight; `status` is derived from it and the turn. */
+  #loads = 0;
   #turn?: Turn;
   /** The cancel of the last stopped chat, while Coze has not confirmed it. */
   #canceling?: Promise<void>;
@@ -237,15 +241,46 @@ export class ConversationStore {
 
   /** Forgets everything and loads again (e.g. after the bot or user changed). */
   reload(): Promise<void> {
-    this.#loading.abort();
-    this.#loading = new AbortController();
-    this.#turn?.controller.abort();
+    this.#abortAll();
     this.#turn = undefined;
     this.#pending.clear();
     this.#olderCursor = undefined;
-    this.#publish(emptySnapshot);
+    // Loading from the first snapshot on: the aborted turn must not make it look idle.
+    this.#publish({...emptySnapshot, status: 'loading'});
     this.#initialized = this.#load();
     return this.#initialized;
+  }
+
+  /**
+   * Stops everything in flight (the profile, lists, history, the streaming answer) and starts
+   * nothing more on its own; what is shown stays. A load it cut short runs again on `init()`.
+   */
+  dispose(): void {
+    if (this.#loads) this.#initialized = undefined;
+    // Coze is asked to stop the answer too, as on "stop".
+    void this.cancel();
+    this.#abortAll();
+  }
+
+  #abortAll(): void {
+    this.#life.abort();
+    this.#view.abort();
+    this.#turn?.controller.abort();
+    this.#life = new AbortController();
+    this.#view = new AbortController();
+  }
+
+  /** The signal of a newly shown conversation; the previous one's requests are aborted. */
+  #newView(): AbortSignal {
+    this.#view.abort();
+    this.#view = new AbortController();
+    return this.#view.signal;
+  }
+
+  /** The one place `status` is decided: streaming while a turn runs, loading while a load does. */
+  #settle(): void {
+    const status = this.#turn ? 'streaming' : this.#loads ? 'loading' : 'idle';
+    if (status !== this.#snapshot.status) this.#update({status});
   }
 
   /** Whether `send(text)` would send: there is text (or a file) and no answer is streaming. */
@@ -284,7 +319,7 @@ export class ConversationStore {
   ): Promise<MessageFile> {
     const {onProgress, signal, previewUrl} = options;
     const uploaded = await this.#options.backend.uploadFile(file, file.name, {
-      ...(signal ? {signal} : {}),
+      signal: signal ? AbortSignal.any([signal, this.#life.signal]) : this.#life.signal,
       ...(onProgress ? {onProgress} : {}),
     });
     return {
@@ -307,14 +342,20 @@ export class ConversationStore {
     const before = message.feedback;
     this.#replace(key, (m) => ({...m, feedback: type}));
     try {
+      const options = {signal: this.#life.signal};
       if (type) {
-        await this.#options.backend.sendFeedback(conversationId, message.id, {
-          feedbackType: type,
-          ...(details.reasons?.length ? {reasonTypes: [...details.reasons]} : {}),
-          ...(details.comment ? {comment: details.comment} : {}),
-        });
+        await this.#options.backend.sendFeedback(
+          conversationId,
+          message.id,
+          {
+            feedbackType: type,
+            ...(details.reasons?.length ? {reasonTypes: [...details.reasons]} : {}),
+            ...(details.comment ? {comment: details.comment} : {}),
+          },
+          options
+        );
       } else {
-        await this.#options.backend.deleteFeedback(conversationId, message.id);
+        await this.#options.backend.deleteFeedback(conversationId, message.id, options);
       }
     } catch (error) {
       this.#replace(key, (m) => ({...m, feedback: before}));
@@ -328,7 +369,9 @@ export class ConversationStore {
     const conversationId = this.#snapshot.conversationId;
     if (!conversationId || this.#turn) return;
     try {
-      const section = await this.#options.backend.clearContext(conversationId);
+      const section = await this.#options.backend.clearContext(conversationId, {
+        signal: this.#life.signal,
+      });
       this.#update({sectionId: section.id, followUps: [], error: undefined});
     } catch (error) {
       this.#fail(toChatError(error));
@@ -338,10 +381,10 @@ export class ConversationStore {
   /** Starts a new, empty conversation (created on Coze right away, so it can be listed); resolves to its id. */
   async newConversation(): Promise<string | undefined> {
     await this.#abortTurn();
-    this.#loading.abort();
-    this.#loading = new AbortController();
+    // Only the conversation being shown is dropped: the profile still loads.
+    const signal = this.#newView();
     try {
-      const created = await this.#create(this.#loading.signal, true);
+      const created = await this.#create(signal, true);
       if (this.#options.config().type === 'bot' && !created.name) this.#untitled.add(created.id);
       this.#showConversation(created.id, created.last_section_id);
       this.#listed(toSummary(created));
@@ -373,13 +416,16 @@ export class ConversationStore {
     const shown = list?.items ?? [];
     this.#update({conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: true}});
     try {
-      const page = await this.#options.backend.listConversations({
-        botId: config.botId,
-        connectorId: config.connectorId,
-        userId: config.userId,
-        pageNum: Math.floor(have.length / conversationPageSize) + 1,
-        pageSize: conversationPageSize,
-      });
+      const page = await this.#options.backend.listConversations(
+        {
+          botId: config.botId,
+          connectorId: config.connectorId,
+          userId: config.userId,
+          pageNum: Math.floor(have.length / conversationPageSize) + 1,
+          pageSize: conversationPageSize,
+        },
+        {signal: this.#life.signal}
+      );
       // Only the reader's own: with a shared token, Coze lists every visitor's.
       const items = [
         ...have,
@@ -394,24 +440,23 @@ export class ConversationStore {
       this.#update({
         conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: false},
       });
-      this.#fail(toChatError(error));
+      if (!isAbort(error)) this.#fail(toChatError(error));
     }
   }
 
   async openConversation(id: string): Promise<void> {
     if (id === this.#snapshot.conversationId) return;
     await this.#abortTurn();
-    this.#loading.abort();
-    this.#loading = new AbortController();
+    const signal = this.#newView();
     this.#showConversation(id);
-    await this.#loadHistory(id, this.#loading.signal);
+    await this.#loadHistory(id, signal);
   }
 
   async renameConversation(id: string, name: string): Promise<void> {
     const trimmed = name.trim().slice(0, 100);
     if (!trimmed) return;
     try {
-      await this.#options.backend.renameConversation(id, trimmed);
+      await this.#options.backend.renameConversation(id, trimmed, {signal: this.#life.signal});
       const list = this.#snapshot.conversations;
       if (list) {
         this.#update({
@@ -429,7 +474,7 @@ export class ConversationStore {
 
   async deleteConversation(id: string): Promise<void> {
     try {
-      await this.#options.backend.deleteConversation(id);
+      await this.#options.backend.deleteConversation(id, {signal: this.#life.signal});
     } catch (error) {
       this.#fail(toChatError(error));
       throw error;
@@ -527,7 +572,7 @@ export class ConversationStore {
           afterId: this.#olderCursor,
           includeMiddleMessage: true,
         },
-        {signal: this.#loading.signal}
+        {signal: this.#view.signal}
       );
       this.#olderCursor = page.lastId ?? this.#olderCursor;
       const older = fromHistory(page.messages);
@@ -548,25 +593,30 @@ export class ConversationStore {
   }
 
   async #load(): Promise<void> {
-    const signal = this.#loading.signal;
-    this.#update({status: 'loading', error: undefined});
+    const signal = this.#life.signal;
+    // A conversation shown meanwhile (e.g. `newConversation()` on page load) wins over the latest one.
+    const view = this.#view.signal;
+    this.#loads++;
+    this.#update({error: undefined});
+    this.#settle();
     try {
       await this.#options.prepare?.();
       const {bot, conversationId, sectionId} = await this.#profileAndConversation(signal);
       if (signal.aborted) return;
       this.#update({bot});
-      if (conversationId && !this.#snapshot.conversationId) {
+      if (conversationId && !this.#snapshot.conversationId && !view.aborted) {
         this.#update({conversationId, ...(sectionId ? {sectionId} : {})});
         this.#options.notify?.({type: 'conversation', conversationId});
-        await this.#loadHistory(conversationId, signal);
+        await this.#loadHistory(conversationId, view);
       }
-      this.#update({status: this.#turn ? 'streaming' : 'idle'});
     } catch (error) {
       if (isAbort(error)) return;
-      this.#update({status: 'idle'});
       this.#fail(toChatError(error));
       // Let a later call try again.
       this.#initialized = undefined;
+    } finally {
+      this.#loads--;
+      this.#settle();
     }
   }
 
@@ -707,7 +757,8 @@ export class ConversationStore {
     // A chat stopped just before is still being canceled on Coze: this one waits for that.
     const previous = this.#canceling;
     const signal = turn.controller.signal;
-    this.#update({status: 'streaming', followUps: [], error: undefined});
+    this.#update({followUps: [], error: undefined});
+    this.#settle();
     let failure: ChatError | undefined;
     let canceled = false;
     try {
@@ -1044,7 +1095,7 @@ export class ConversationStore {
       // The stream ended cleanly but never completed these messages: keep them as they are.
       for (const key of open) this.#replace(key, (m) => ({...m, status: 'complete'}));
     }
-    this.#update({status: this.#turn ? 'streaming' : 'idle'});
+    this.#settle();
     if (failure) this.#fail(failure);
   }
 

@@ -71,6 +71,7 @@ const identity = [
   'userId',
   'connectorId',
 ] as const;
+const tokenSource = ['token', 'tokenUrl', 'onRefreshToken'] as const;
 
 /** One `<coze-chat>`'s connection to Coze and its panel. */
 export class ChatSession {
@@ -160,14 +161,23 @@ export class ChatSession {
     return this.#started;
   }
 
+  /** Whether there is something to chat with. */
+  get #hasTarget(): boolean {
+    const host = this.#port.host;
+    return host.type === 'app' ? Boolean(host.appId && host.workflowId) : Boolean(host.botId);
+  }
+
   /** Loads the profile and the conversation, once there is something to chat with. */
   start(): void {
-    const host = this.#port.host;
-    const hasTarget =
-      host.type === 'app' ? Boolean(host.appId && host.workflowId) : Boolean(host.botId);
-    if (this.#started || !hasTarget || !host.isConnected) return;
+    if (this.#started || !this.#hasTarget || !this.#port.host.isConnected) return;
     this.#started = true;
     void this.#store.init();
+  }
+
+  /** Stops every request and the answer being streamed; `start()` (back in the page) resumes. */
+  dispose(): void {
+    this.#started = false;
+    this.#store.dispose();
   }
 
   /** Called from the chat's `willUpdate` (and once on arrival, with nothing changed): checks, display settings, a reload when the identity changed. */
@@ -181,6 +191,9 @@ export class ChatSession {
       identity.some((key) => changed.has(key) && changed.get(key) !== undefined)
     ) {
       void this.#store.reload();
+    } else if (this.#started && tokenSource.some((key) => changed.has(key))) {
+      // A token that arrives late starts the load that lacked it; a loaded chat just uses it.
+      void this.#store.init();
     }
   }
 
@@ -188,6 +201,9 @@ export class ChatSession {
   #validate(changed: ReadonlyMap<PropertyKey, unknown>): void {
     const host = this.#port.host;
     const first = !this.#ui;
+    if (this.#started && !this.#hasTarget) {
+      reportOption(host.type === 'app' ? 'app-id / workflow-id' : 'bot-id', 'is required to chat.');
+    }
     if ((first || changed.has('lang')) && host.lang && !/^(en|zh)(-|$)/i.test(host.lang)) {
       reportOption(
         'lang',

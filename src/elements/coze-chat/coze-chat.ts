@@ -1,6 +1,5 @@
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {LeaveGrace} from '../shared/leave-grace.js';
 import {ContextProvider} from '@lit/context';
 import type {TokenProvider} from '../../api/auth.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
@@ -13,17 +12,11 @@ import {
   type LauncherStrings,
   type Strings,
 } from '../../i18n/index.js';
-import {
-  CozeBeforeHideEvent,
-  CozeBeforeShowEvent,
-  CozeHideEvent,
-  CozeShowEvent,
-} from '../../events/coze-visibility-events.js';
-import {CozeUnreadChangeEvent} from '../../events/coze-unread-change-event.js';
 import {tokens} from '../shared/tokens.styles.js';
 import type {LauncherTarget} from '../coze-launcher/coze-launcher.js';
 import {styles} from './coze-chat.styles.js';
 import type {ChatSession} from './chat-session.js';
+import {SessionController} from './session-controller.js';
 import {
   isFeedbackTags,
   isFooterLinks,
@@ -374,13 +367,12 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** The layout in use: `layout`, or the one the viewport width calls for. */
   @state() private autoLayout: Layout = 'pc';
 
-  @state() private unreadCount = 0;
-
   /** The connection to Coze and the panel, loaded on intent (see `#load`); until then only the launcher shows. */
   #session?: ChatSession;
   #loading?: Promise<ChatSession>;
   #loadingStrings?: Promise<unknown>;
-  #opener?: HTMLElement;
+  /** Starts, reloads and disposes of the session; shows and hides the panel. */
+  readonly #controller = new SessionController(this, () => this.#load());
   readonly #stateProvider = new ContextProvider(this, {context: chatStateContext});
   readonly #actionsProvider = new ContextProvider(this, {context: chatActionsContext});
   readonly #uiProvider = new ContextProvider(this, {context: chatUiContext});
@@ -394,7 +386,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Answers that arrived while the panel was closed. */
   get unread(): number {
-    return this.unreadCount;
+    return this.#controller.unread;
   }
 
   /** The launcher's strings in use: the current language's, with `i18n` overrides applied (the panel's arrive with it). */
@@ -412,42 +404,19 @@ export class CozeChat extends LitElement implements LauncherTarget {
     return toLang(this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
 
-  /** Opens the panel; resolves to whether it opened (a before-hook may veto). */
-  async show(): Promise<boolean> {
-    if (this.open) return true;
-    if (!(await this.#allow(new CozeBeforeShowEvent(), this.onBeforeShow, this.beforeShow)))
-      return false;
-    this.#opener = deepActiveElement() ?? undefined;
-    this.open = true;
-    if (this.unreadCount) {
-      this.unreadCount = 0;
-      this.dispatchEvent(new CozeUnreadChangeEvent({unread: 0}));
-    }
-    await this.#start();
-    await this.updateComplete;
-    this.renderRoot.querySelector('coze-composer')?.focus();
-    this.dispatchEvent(new CozeShowEvent());
-    this.onShow?.();
-    return true;
+  /** Opens the panel; resolves to whether it opened (a before-hook may veto, a later `hide()` supersedes). */
+  show(): Promise<boolean> {
+    return this.#controller.request(true);
   }
 
-  /** Closes the panel; resolves to whether it closed (a before-hook may veto). */
-  async hide(): Promise<boolean> {
-    if (!this.open) return true;
-    if (!(await this.#allow(new CozeBeforeHideEvent(), this.onBeforeHide, this.beforeHide)))
-      return false;
-    const hadFocus = this.matches(':focus-within');
-    this.open = false;
-    await this.updateComplete;
-    if (hadFocus) this.#restoreFocus();
-    this.dispatchEvent(new CozeHideEvent());
-    this.onHide?.();
-    return true;
+  /** Closes the panel; resolves to whether it closed (a before-hook may veto, a later `show()` supersedes). */
+  hide(): Promise<boolean> {
+    return this.#controller.request(false);
   }
 
   /** Opens the panel when closed, closes it when open. */
   toggle(): Promise<boolean> {
-    return this.open ? this.hide() : this.show();
+    return this.#controller.request(!this.open);
   }
 
   /** Sends a question (fires the cancelable `coze-send`); resolves when the answer has finished or failed. */
@@ -477,30 +446,26 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#leaving.connected();
     this.#children.observe(this, {childList: true});
     this.#narrow.addEventListener('change', this.#handleViewportChange);
     this.#handleViewportChange();
-    if (this.mode !== 'floating' || this.open) void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#children.disconnect();
     this.#narrow.removeEventListener('change', this.#handleViewportChange);
-    this.#leaving.disconnected();
   }
-
-  /** Nothing keeps streaming into a widget that left the page; one that only moved goes on. */
-  readonly #leaving = new LeaveGrace(this, () => void this.#session?.cancel());
 
   /** Settles once the chat has rendered, including the panel when it is being loaded to be shown. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while ((this.#loading && !this.#session) || this.#loadingStrings) {
-      await Promise.all([this.#session ? undefined : this.#loading, this.#loadingStrings]).catch(
-        () => undefined
-      );
+    while ((this.#loading && !this.#session) || this.#loadingStrings || this.#controller.opening) {
+      await Promise.all([
+        this.#session ? undefined : this.#loading,
+        this.#loadingStrings,
+        this.#controller.opening,
+      ]).catch(() => undefined);
       done = await super.getUpdateComplete();
     }
     return done;
@@ -514,10 +479,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#validate(changed);
     if (changed.has('lang') && this.#session) this.#loadStrings();
-    this.#session?.update(changed);
-    // Not only when the mode changes: a framework binding bot-id from state sets it after the
-    // first render, and an inline (or already open) panel must start then.
-    if (this.mode !== 'floating' || this.open) void this.#start();
+    this.#controller.update(changed);
   }
 
   /** Reports a bad option value in the console (and falls back to the default), never silently. */
@@ -533,18 +495,6 @@ export class CozeChat extends LitElement implements LauncherTarget {
       reportOption('z-index', `${this.zIndex} is not an integer; using the default.`);
       this.zIndex = undefined;
     }
-    const target =
-      this.type === 'app'
-        ? ['app-id', this.appId, 'workflow-id', this.workflowId]
-        : ['bot-id', this.botId];
-    if (this.#session?.started && target.some((v, i) => i % 2 === 1 && !v)) {
-      reportOption(this.type === 'app' ? 'app-id / workflow-id' : 'bot-id', 'is required to chat.');
-    }
-  }
-
-  /** Loads the session (once) and starts it: the profile and the conversation load. */
-  async #start(): Promise<void> {
-    (await this.#load()).start();
   }
 
   /**
@@ -564,12 +514,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
         setState: (snapshot) => this.#stateProvider.setValue(snapshot),
         setActions: (actions) => this.#actionsProvider.setValue(actions),
         setUi: (ui) => this.#uiProvider.setValue(ui),
-        answered: () => {
-          if (!this.open && this.mode === 'floating') {
-            this.unreadCount++;
-            this.dispatchEvent(new CozeUnreadChangeEvent({unread: this.unreadCount}));
-          }
-        },
+        answered: () => this.#controller.answered(),
       });
       this.#session = session;
       const root = this.renderRoot as ShadowRoot;
@@ -594,28 +539,6 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   readonly #handleIntent = () => void this.#load();
-
-  async #allow(event: Event, ...hooks: Array<VisibilityHook | undefined>): Promise<boolean> {
-    if (!this.dispatchEvent(event)) return false;
-    for (const hook of hooks) {
-      if (!hook) continue;
-      try {
-        if ((await hook()) === false) return false;
-      } catch (error) {
-        console.error('[coze-chat] a show/hide hook threw; the change goes ahead.', error);
-      }
-    }
-    return true;
-  }
-
-  #restoreFocus(): void {
-    const opener = this.#opener;
-    if (opener?.isConnected && !this.contains(opener) && opener !== this) {
-      opener.focus();
-    } else {
-      this.renderRoot.querySelector<HTMLElement>('coze-launcher')?.focus();
-    }
-  }
 
   protected override render() {
     if (this.mode === 'headless') return html`<slot></slot>`;
@@ -649,13 +572,6 @@ export class CozeChat extends LitElement implements LauncherTarget {
   #slotted(name: string): boolean {
     return Boolean(this.querySelector(`:scope > [slot="${name}"]`));
   }
-}
-
-/** The focused element, looking through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
 declare global {
