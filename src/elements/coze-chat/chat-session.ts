@@ -26,7 +26,7 @@ import {CozeComposer} from '../coze-composer/coze-composer.js';
 import type {CozeChat} from './coze-chat.js';
 import {parseImageHosts} from '../../markdown/image-hosts.js';
 import {panelStyles} from './chat-panel.styles.js';
-import {footerPieces, reportOption, safeHref} from './options.js';
+import {footerPieces, reportOption, safeHref, slotted} from './options.js';
 import {composerParts, conversationParts, listParts} from './parts.js';
 
 for (const [tag, element] of [
@@ -47,18 +47,21 @@ function loadConversationList(): void {
   );
 }
 
+interface Provider<T> {
+  setValue(value: T): void;
+}
+
 /** What the session needs from its `<coze-chat>` beyond its public properties. */
 export interface SessionPort {
   readonly host: CozeChat;
   lang(): Lang;
   layout(): 'pc' | 'mobile';
-  /** Whether the page put content in a slot that is passed on to a part. */
-  slotted(name: string): boolean;
-  setState(snapshot: ChatSnapshot): void;
-  setActions(actions: ChatActions): void;
-  setUi(ui: UiConfig): void;
-  /** An answer arrived (for the unread count). */
-  answered(): void;
+  /** Where the state, the actions and the display settings are provided to the parts. */
+  readonly state: Provider<ChatSnapshot>;
+  readonly actions: Provider<ChatActions>;
+  readonly ui: Provider<UiConfig>;
+  /** Told when an answer arrived (for the unread count). */
+  readonly visibility: {answered(): void};
 }
 
 const identity = [
@@ -75,9 +78,6 @@ const tokenSource = ['token', 'tokenUrl', 'onRefreshToken'] as const;
 
 /** One `<coze-chat>`'s connection to Coze and its panel. */
 export class ChatSession {
-  /** The panel's styles, adopted by the chat's shadow root when the session arrives. */
-  static readonly styles = panelStyles;
-
   readonly #port: SessionPort;
   readonly #tokens: TokenSource;
   readonly #store: ConversationStore;
@@ -143,11 +143,11 @@ export class ChatSession {
       send: (text: string, options?: SendOptions) =>
         this.#allowSend(text, options) && this.#store.actions.send(text, options),
     });
-    port.setActions(this.actions);
-    port.setState(this.#store.snapshot);
+    port.actions.setValue(this.actions);
+    port.state.setValue(this.#store.snapshot);
     let shown = headerState(this.#store.snapshot);
     this.#store.subscribe((snapshot) => {
-      port.setState(snapshot);
+      port.state.setValue(snapshot);
       // The header shows the bot and a few buttons; nothing here follows the stream token by token.
       const now = headerState(snapshot);
       if (now !== shown) {
@@ -155,6 +155,11 @@ export class ChatSession {
         host.requestUpdate();
       }
     });
+    // The panel's styles join the chat's shadow root as the session arrives.
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet!];
+    this.update(new Map());
+    host.requestUpdate();
   }
 
   get started(): boolean {
@@ -184,7 +189,7 @@ export class ChatSession {
   update(changed: ReadonlyMap<PropertyKey, unknown>): void {
     this.#validate(changed);
     this.#ui = this.#uiConfig();
-    this.#port.setUi(this.#ui);
+    this.#port.ui.setValue(this.#ui);
     if (this.#ui.features.conversations) loadConversationList();
     if (
       this.#started &&
@@ -239,6 +244,13 @@ export class ChatSession {
     }
   }
 
+  /** After the panel closed with focus in it: back to what opened it, else to the launcher. */
+  restoreFocus(opener: HTMLElement | undefined): void {
+    const host = this.#port.host;
+    if (opener?.isConnected && !host.contains(opener) && opener !== host) opener.focus();
+    else host.renderRoot.querySelector<HTMLElement>('coze-launcher')?.focus();
+  }
+
   async send(text: string, options?: SendOptions): Promise<void> {
     if (!this.#allowSend(text, options)) return;
     await this.#store.send(text, options);
@@ -273,7 +285,7 @@ export class ChatSession {
     const host = this.#port.host;
     switch (notice.type) {
       case 'answer':
-        this.#port.answered();
+        this.#port.visibility.answered();
         host.dispatchEvent(new CozeMessageEvent({message: notice.message}));
         break;
       case 'error':
@@ -384,7 +396,7 @@ export class ChatSession {
           : nothing
       }
       <coze-message-list exportparts=${listParts} ?hidden=${this.#showingConversations}
-        >${this.#port.slotted('empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
+        >${slotted(host, 'empty') ? html`<slot name="empty" slot="empty"></slot>` : nothing}</coze-message-list
       >
       ${
         host.readonly

@@ -25,6 +25,7 @@ import {
   numberAttribute,
   oneOf,
   reportOption,
+  slotted,
   type FeedbackPanel,
   type FeedbackTag,
   type FooterLinks,
@@ -510,18 +511,12 @@ export class CozeChat extends LitElement implements LauncherTarget {
         host: this,
         lang: () => this.#lang,
         layout: () => this.#layout,
-        slotted: (name) => this.#slotted(name),
-        setState: (snapshot) => this.#stateProvider.setValue(snapshot),
-        setActions: (actions) => this.#actionsProvider.setValue(actions),
-        setUi: (ui) => this.#uiProvider.setValue(ui),
-        answered: () => this.#controller.answered(),
+        state: this.#stateProvider,
+        actions: this.#actionsProvider,
+        ui: this.#uiProvider,
+        visibility: this.#controller,
       });
-      this.#session = session;
-      const root = this.renderRoot as ShadowRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ChatSession.styles.styleSheet!];
-      session.update(new Map());
-      this.requestUpdate();
-      return session;
+      return (this.#session = session);
     });
     return this.#loading;
   }
@@ -555,7 +550,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
               @pointerenter=${this.#handleIntent}
               @focusin=${this.#handleIntent}
             >
-              ${this.#slotted('launcher') ? html`<slot name="launcher" slot="icon"></slot>` : nothing}
+              ${slotted(this, 'launcher') ? html`<slot name="launcher" slot="icon"></slot>` : nothing}
             </coze-launcher>`
           : nothing
       }
@@ -566,11 +561,6 @@ export class CozeChat extends LitElement implements LauncherTarget {
     // Through the CSSOM, not a style attribute, so a strict CSP needs no unsafe-inline.
     const launcher = this.renderRoot.querySelector<HTMLElement>('coze-launcher');
     if (launcher) launcher.style.zIndex = this.zIndex === undefined ? '' : String(this.zIndex);
-  }
-
-  /** Whether the page put content in a slot that is passed on to a part (a passed-on empty slot would hide the part's default). */
-  #slotted(name: string): boolean {
-    return Boolean(this.querySelector(`:scope > [slot="${name}"]`));
   }
 }
 

@@ -119,3 +119,8 @@ export function footerPieces(text: string): Array<{text: string} | {name: string
   if (last < text.length) pieces.push({text: text.slice(last)});
   return pieces;
 }
+
+/** Whether the page put content in a slot of `host` that is passed on to a part (a passed-on empty slot would hide the part's default). */
+export function slotted(host: Element, name: string): boolean {
+  return Boolean(host.querySelector(`:scope > [slot="${name}"]`));
+}

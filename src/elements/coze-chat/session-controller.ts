@@ -93,7 +93,7 @@ export class SessionController implements ReactiveController {
     this.#pending = undefined;
     if (this.#shown === want) return Promise.resolve(this.#committing).then(() => true);
     const result = this.#transition(want, id);
-    if (id === this.#seq) this.#pending = {want, result, fromOpen};
+    this.#pending = {want, result, fromOpen};
     return result;
   }
 
@@ -153,7 +153,7 @@ export class SessionController implements ReactiveController {
     }
     await host.updateComplete;
     if (show) host.renderRoot.querySelector('coze-composer')?.focus();
-    else if (hadFocus) this.#restoreFocus();
+    else if (hadFocus) this.#session?.restoreFocus(this.#opener);
     host.dispatchEvent(show ? new CozeShowEvent() : new CozeHideEvent());
     (show ? host.onShow : host.onHide)?.();
   }
@@ -163,16 +163,6 @@ export class SessionController implements ReactiveController {
     this.unread = unread;
     this.#host.requestUpdate();
     this.#host.dispatchEvent(new CozeUnreadChangeEvent({unread}));
-  }
-
-  #restoreFocus(): void {
-    const host = this.#host;
-    const opener = this.#opener;
-    if (opener?.isConnected && !host.contains(opener) && opener !== host) {
-      opener.focus();
-    } else {
-      host.renderRoot.querySelector<HTMLElement>('coze-launcher')?.focus();
-    }
   }
 }
 
