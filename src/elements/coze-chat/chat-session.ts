@@ -20,6 +20,7 @@ import {CozeMessageEvent} from '../../events/coze-message-event.js';
 import {CozeErrorEvent} from '../../events/coze-error-event.js';
 import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
 import {identityImage} from '../shared/identity.js';
+import {LeaveGrace} from '../shared/leave-grace.js';
 import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
 import {CozeMessageList} from '../coze-message-list/coze-message-list.js';
 import {CozeComposer} from '../coze-composer/coze-composer.js';
@@ -83,6 +84,7 @@ export class ChatSession {
   readonly #store: ConversationStore;
   readonly actions: ChatActions;
   #started = false;
+  readonly #leaving: LeaveGrace;
   #warnedAboutPat = false;
   #ui?: UiConfig;
   /** The conversation list is shown in place of the transcript. */
@@ -90,6 +92,7 @@ export class ChatSession {
 
   constructor(port: SessionPort) {
     this.#port = port;
+    this.#leaving = new LeaveGrace(port.host, () => this.dispose());
     const host = port.host;
     this.#tokens = new TokenSource(() => ({
       token: host.token || undefined,
@@ -177,6 +180,15 @@ export class ChatSession {
     if (this.#started || !this.#hasTarget || !this.#port.host.isConnected) return;
     this.#started = true;
     void this.#store.init();
+  }
+
+  connected(): void {
+    this.#leaving.connected();
+  }
+
+  /** Nothing keeps loading or streaming into a widget that left the page; one that only moved goes on. */
+  disconnected(): void {
+    this.#leaving.disconnected();
   }
 
   /** Stops every request and the answer being streamed; `start()` (back in the page) resumes. */

@@ -14,54 +14,40 @@ import {
   CozeShowEvent,
 } from '../../events/coze-visibility-events.js';
 import {CozeUnreadChangeEvent} from '../../events/coze-unread-change-event.js';
-import {LeaveGrace} from '../shared/leave-grace.js';
 import type {ChatSession} from './chat-session.js';
-import type {CozeChat, VisibilityHook} from './coze-chat.js';
-
-interface Transition {
-  readonly want: boolean;
-  readonly result: Promise<boolean>;
-  /** Asked for through the `open` property, so `updateComplete` covers it. */
-  readonly fromOpen: boolean;
-}
+import type {CozeChat} from './coze-chat.js';
 
 export class SessionController implements ReactiveController {
   /** Answers that arrived while the panel was closed. */
   unread = 0;
+  /** A change asked for through `open` and not yet decided, so `updateComplete` covers it. */
+  opening?: Promise<boolean>;
   readonly #host: CozeChat;
   readonly #load: () => Promise<ChatSession>;
   #session?: ChatSession;
   /** Whether the panel is shown, as far as hooks and events go; `open` follows it. */
   #shown = false;
-  /** The change whose before-hooks are running. */
-  #pending?: Transition;
+  /** The change whose before-hooks are running: whether it shows, and its result. */
+  #pending?: [boolean, Promise<boolean>];
   /** Bumped by every request, so a pending change knows it was superseded. */
   #seq = 0;
   /** The last committed change until its event went out; the next one waits for it. */
   #committing?: Promise<void>;
   #opener?: HTMLElement;
-  /** Nothing keeps loading or streaming into a widget that left the page; one that only moved goes on. */
-  readonly #leaving: LeaveGrace;
 
   constructor(host: CozeChat, load: () => Promise<ChatSession>) {
     this.#host = host;
     this.#load = async () => (this.#session = await load());
-    this.#leaving = new LeaveGrace(host, () => this.#session?.dispose());
     host.addController(this);
   }
 
-  /** A show asked for through `open` and not yet decided. */
-  get opening(): Promise<boolean> | undefined {
-    return this.#pending?.fromOpen ? this.#pending.result : undefined;
-  }
-
   hostConnected(): void {
-    this.#leaving.connected();
+    this.#session?.connected();
     if (this.#wanted) void this.start();
   }
 
   hostDisconnected(): void {
-    this.#leaving.disconnected();
+    this.#session?.disconnected();
   }
 
   /** Called from the chat's `willUpdate`. */
@@ -71,7 +57,7 @@ export class SessionController implements ReactiveController {
       // Set from outside: it takes the same path as show()/hide(); `open` changes once allowed.
       const want = host.open;
       host.open = this.#shown;
-      void this.request(want, true);
+      this.opening = this.request(want);
     }
     this.#session?.update(changed);
     // Not only when the mode changes: a framework binding bot-id from state sets it after the
@@ -85,15 +71,14 @@ export class SessionController implements ReactiveController {
   }
 
   /** Shows (`true`) or hides the panel; resolves to whether that is how it ended up. */
-  request(want: boolean, fromOpen = false): Promise<boolean> {
-    const pending = this.#pending;
-    if (pending?.want === want) return pending.result;
+  request(want: boolean): Promise<boolean> {
+    if (this.#pending?.[0] === want) return this.#pending[1];
     // Anything pending was the opposite: it is superseded (and resolves false).
     const id = ++this.#seq;
-    this.#pending = undefined;
+    this.#pending = this.opening = undefined;
     if (this.#shown === want) return Promise.resolve(this.#committing).then(() => true);
     const result = this.#transition(want, id);
-    this.#pending = {want, result, fromOpen};
+    this.#pending = [want, result];
     return result;
   }
 
@@ -110,34 +95,28 @@ export class SessionController implements ReactiveController {
   async #transition(want: boolean, id: number): Promise<boolean> {
     const host = this.#host;
     if (this.#committing) await this.#committing;
-    const allowed =
+    let allowed =
       id === this.#seq &&
-      (await this.#allow(
-        id,
-        want ? new CozeBeforeShowEvent() : new CozeBeforeHideEvent(),
-        want ? [host.onBeforeShow, host.beforeShow] : [host.onBeforeHide, host.beforeHide]
-      ));
+      host.dispatchEvent(want ? new CozeBeforeShowEvent() : new CozeBeforeHideEvent());
+    // Decided only once `request()` has recorded this change as pending, even with no hook.
+    await Promise.resolve();
+    for (const hook of want
+      ? [host.onBeforeShow, host.beforeShow]
+      : [host.onBeforeHide, host.beforeHide]) {
+      if (!allowed || id !== this.#seq) break;
+      try {
+        allowed = (await hook?.()) !== false;
+      } catch (error) {
+        console.error('[coze-chat] a show/hide hook threw; the change goes ahead.', error);
+      }
+    }
     if (id !== this.#seq) return false;
-    this.#pending = undefined;
+    this.#pending = this.opening = undefined;
     if (!allowed) return false;
     const committing = this.#commit(want);
     this.#committing = committing;
     await committing;
     if (this.#committing === committing) this.#committing = undefined;
-    return true;
-  }
-
-  async #allow(id: number, event: Event, hooks: Array<VisibilityHook | undefined>) {
-    if (!this.#host.dispatchEvent(event)) return false;
-    for (const hook of hooks) {
-      if (!hook) continue;
-      try {
-        if ((await hook()) === false) return false;
-      } catch (error) {
-        console.error('[coze-chat] a show/hide hook threw; the change goes ahead.', error);
-      }
-      if (id !== this.#seq) return false;
-    }
     return true;
   }
 
