@@ -44,7 +44,7 @@ const budgets = [
   // and frame-sliced markdown, then 109.0 KB with the image policy, then 109.8 KB with the formula
   // markup; KaTeX itself stays in coze-chat-math.js, then 110.5 KB with the streaming cues and
   // tool-card states).
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 111.5},
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 112},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
@@ -55,7 +55,7 @@ const budgets = [
  * markdown, then 87.8 KB with the image policy, then 88.5 KB with the formula markup, then
  * 89.3 KB with the streaming cues and tool-card states.
  */
-const totalBudgetKb = 90.5;
+const totalBudgetKb = 90.8;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)
