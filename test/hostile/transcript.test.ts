@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {lastRow, messages, mountChat, settled, uniqueToken} from '../elements/helpers.js';
 
 describe('a hostile answer stays inside its message', () => {
@@ -18,8 +18,12 @@ describe('a hostile answer stays inside its message', () => {
       await settled(chat, 15000);
       const answer = lastRow(chat);
       expect(answer.dataset.role).to.equal('assistant');
-      const shown = answer.textContent!;
-      expect(shown.includes(ending), `the answer ends with "${ending}"`).to.equal(true);
+      // A long answer reaches the screen a bounded slice per frame, after its stream has ended.
+      await waitUntil(
+        () => answer.textContent!.includes(ending),
+        `the answer ends with "${ending}"`,
+        {timeout: 10000}
+      );
       expect(
         answer.querySelector('blockquote blockquote blockquote, em em, strong strong')
       ).to.equal(null);
