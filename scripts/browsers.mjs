@@ -62,6 +62,19 @@ export function launcherFor(engine) {
             'media.navigator.permission.disabled': true,
           },
         },
+        createPage: async ({context}) => {
+          const page = await context.newPage();
+          // puppeteer sets the screen orientation with every viewport, a BiDi command Firefox
+          // ESR 140 does not know; the viewport itself is set all the same (a round trip after
+          // the failure waits for it).
+          const setViewport = page.setViewport.bind(page);
+          page.setViewport = (viewport) =>
+            setViewport(viewport).catch(async (error) => {
+              if (!/setScreenOrientationOverride/.test(String(error?.message))) throw error;
+              await page.evaluate('0');
+            });
+          return page;
+        },
       });
     case 'webkit':
       return new WebKitLauncher();
