@@ -10,23 +10,19 @@ const kb = (n) => (n / 1024).toFixed(1);
 /**
  * Budgets in KB of min+gzip. The entry is what every page with the widget loads (the elements
  * and the launcher); the panel chunk is what a chat needs to open (client, store, markdown,
- * DOMPurify, the transcript and the composer); the features load only when turned on.
+ * DOMPurify, the transcript and the composer); the features load only when turned on. Each
+ * budget sits a little above what the build measures, to catch growth nobody meant; the
+ * closing notes of each release record the measured sizes, and CHANGELOG.md what they bought.
  */
 const budgets = [
   {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.5},
   {
     name: 'panel (session, transcript, composer, markdown)',
-    // 62.3 KB, then 63.4 KB once it read the bot's shortcut commands, backgrounds and input type.
     match: /^chat-session-[\w-]+\.js$/,
-    // 64 KB, then 65.5 KB with session isolation, the stream timeout and their error texts,
-    // then 66.2 KB with the scroll model (jump to latest) and frame-sliced markdown, then
-    // 66.7 KB with the image policy (image-hosts), then 67.5 KB with the formula markup and the
-    // typesetter's loader, then 68.2 KB with the streaming caret, "Thought for N s" and tool-card
-    // states (page-run calls too), then 69.1 KB with bounded plain-text stripping.
-    kb: 69.5,
+    kb: 72,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
-  {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.5},
+  {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},
   {name: 'compat facade (WebChatClient)', match: /^web-chat-client-[\w-]+\.js$/, kb: 3},
   {name: 'code highlighter (loaded for code blocks)', match: /^highlighter-[\w-]+\.js$/, kb: 22},
   {
@@ -38,24 +34,16 @@ const budgets = [
   // a module of its own beside the classic script.
   {name: 'formula typesetter (loaded for math)', match: /^math-typesetter-[\w-]+\.js$/, kb: 90},
   {name: 'formula typesetter for the classic script', match: /^coze-chat-math\.js$/, kb: 96},
-  // One self-contained file: it also carries what the module build loads on demand (101.5 KB,
-  // then 105.4 KB with the shortcut commands and the profile's backgrounds and input type, then
-  // 106.6 KB with session isolation and the stream timeout, then 108.3 KB with the scroll model
-  // and frame-sliced markdown, then 109.0 KB with the image policy, then 109.8 KB with the formula
-  // markup; KaTeX itself stays in coze-chat-math.js, then 110.5 KB with the streaming cues and
-  // tool-card states).
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 112},
+  // One self-contained file: it also carries what the module build loads on demand, but for
+  // KaTeX, which stays in coze-chat-math.js.
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 115},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
- * highlighter, the shortcut commands, the formula typesetter): about the single bundle they replaced (75.8 KB), then
- * 83.5 KB, then 84.3 KB once the profile's commands, backgrounds and input type were read, then
- * 85.5 KB with session isolation (tagging, resuming one's own), the stream timeout and the
- * texts for 429, 4015 and 702242003, then 87.2 KB with the scroll model and frame-sliced
- * markdown, then 87.8 KB with the image policy, then 88.5 KB with the formula markup, then
- * 89.3 KB with the streaming cues and tool-card states.
+ * highlighter, the shortcut commands, the formula typesetter). The single bundle they replaced
+ * was 75.8 KB.
  */
-const totalBudgetKb = 90.8;
+const totalBudgetKb = 93.5;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)

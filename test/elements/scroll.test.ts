@@ -43,8 +43,11 @@ describe('<coze-message-list> scrolling', () => {
       await waitUntil(() => answerLength(chat) > length, `${length} characters arrived`, {
         timeout: 8000,
       });
-      await frame();
-      expect(fromBottom(box), `at the bottom after ${length} characters`).to.be.below(48);
+      // Read between frames: a check inside a frame can run before that frame's new slice is
+      // laid out and followed.
+      await waitUntil(() => fromBottom(box) < 48, `at the bottom after ${length} characters`, {
+        timeout: 1000,
+      });
     }
     await done;
     await frame();
@@ -147,4 +150,79 @@ describe('<coze-message-list> scrolling', () => {
     expect(question.textContent).to.contain('And now a question');
     expect(inView(question, box), 'the question is in view').to.equal(true);
   }).timeout(20000);
+
+  it('a long history: older rows skip layout out of sight, the bottom is followed and the top reached without a layout loop', async () => {
+    const token = uniqueToken('long');
+    const userId = `user-${token}`;
+    const history = [];
+    for (let i = 0; i < 60; i++) {
+      history.push({role: 'user', type: 'question', content: `Question ${i}`});
+      history.push({
+        role: 'assistant',
+        type: 'answer',
+        content: `Answer ${i}.\n\n- one *item*\n- two \`code\`\n\nA closing line for ${i}.`,
+      });
+    }
+    const created = await fetch('/v1/conversation/create', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', Authorization: `Bearer ${token}`},
+      body: JSON.stringify({
+        bot_id: '7500000000000000001',
+        user_id: userId,
+        connector_id: '999',
+        meta_data: {chat_user: userId},
+        messages: history,
+      }),
+    }).then((r) => r.json() as Promise<{code: number}>);
+    expect(created.code).to.equal(0);
+    // A layout loop shows up as an error on the window (Firefox reports ResizeObserver loops).
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    try {
+      const chat = await mountChat(token, {mode: 'inline', userId});
+      chat.style.display = 'block';
+      chat.style.height = '420px';
+      const box = scroller(chat);
+      // Older pages, as a reader asking for them would (each keeps the place).
+      while (messages(chat).length < 100) {
+        const olderButton = () =>
+          deep<HTMLButtonElement>(
+            chat,
+            'coze-message-list',
+            '[part~="load-older"]:not([disabled])'
+          );
+        await waitUntil(olderButton, 'an older page is offered');
+        const have = messages(chat).length;
+        olderButton()!.click();
+        await waitUntil(() => messages(chat).length > have, 'the older page is shown');
+      }
+      box.scrollTop = box.scrollHeight;
+      await frame();
+      await frame();
+      expect(fromBottom(box), 'the newest answer is in view').to.be.below(48);
+      const rows = messages(chat);
+      const far = rows.filter((r) => r.classList.contains('far'));
+      expect(far.length, 'older rows are far').to.equal(rows.length - 40);
+      expect(rows.slice(-40).some((r) => r.classList.contains('far'))).to.equal(false);
+
+      await chat.send('Tell me something long');
+      await frame();
+      expect(fromBottom(box), 'the answer was followed').to.be.below(48);
+      expect(
+        messages(chat).at(-41)!.classList.contains('far'),
+        'a row moved out of the newest'
+      ).to.equal(true);
+
+      // Up to the oldest row, a screen at a time, as a reader would.
+      while (box.scrollTop > 0) {
+        box.scrollTop = Math.max(0, box.scrollTop - box.clientHeight);
+        await frame();
+      }
+      expect(messages(chat)[0].textContent, 'the oldest row has its text').to.contain('Question');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  }).timeout(30000);
 });

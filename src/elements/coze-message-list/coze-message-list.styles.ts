@@ -30,13 +30,21 @@ export const styles = css`
     gap: var(--_space);
   }
 
+  /* Block flow, not a flex column: a row added at the end lays out alone, where a flex
+     container lays every row out again (the per-turn cost grew with the transcript). */
   .transcript {
     list-style: none;
     margin: 0;
     padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
+  }
+  .transcript > * + * {
+    margin-block-start: var(--_space);
+  }
+  .transcript > li {
+    contain-intrinsic-size: auto 5em;
+  }
+  .transcript > .far {
+    content-visibility: auto;
   }
 
   .row {

@@ -41,6 +41,14 @@ const copiedFor = 2000;
 const hasText = (text: string) => /\S/.test(text);
 
 /**
+ * The newest rows are always laid out; older ones skip layout and paint while out of sight
+ * (`content-visibility`), holding the size they had when last seen. A row becomes far only
+ * after this many newer ones, so rows scrolled into view while following the bottom have
+ * been laid out once already and never change size as they come in.
+ */
+const nearRows = 40;
+
+/**
  * The conversation transcript: user and assistant bubbles with streaming
  * markdown, the files and quote a question carried, the model's reasoning,
  * plugin calls, question-node options, a divider where the context was
@@ -421,6 +429,11 @@ export class CozeMessageList extends LitElement {
     const last = state.messages.at(-1);
     const waiting = streaming && last?.role === 'user';
     const lastError = last?.status === 'error' ? last : undefined;
+    const rows = transcriptRows(
+      ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool),
+      state.sectionId
+    );
+    const farFrom = rows.length - nearRows;
     return html`
       <div
         part="message-list"
@@ -449,16 +462,13 @@ export class CozeMessageList extends LitElement {
         }
         <ol class="transcript">
           ${repeat(
-            transcriptRows(
-              ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool),
-              state.sectionId
-            ),
+            rows,
             (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
-            (e) =>
+            (e, i) =>
               'divider' in e
                 ? guard([ui], () => this.#renderDivider(ui))
-                : guard(this.#rowInputs(e.message, e.continued, state, ui), () =>
-                    this.#renderMessage(e.message, e.continued, state, ui)
+                : guard(this.#rowInputs(e.message, e.continued, state, ui, i < farFrom), () =>
+                    this.#renderMessage(e.message, e.continued, state, ui, i < farFrom)
                   )
           )}
           ${waiting ? this.#renderTyping(ui) : nothing}
@@ -496,14 +506,26 @@ export class CozeMessageList extends LitElement {
    * Everything a row's template reads: while these stay the same the row is
    * not rendered again, so a streamed frame re-renders only the changing row.
    */
-  #rowInputs(m: ChatMessage, continued: boolean, state: ChatSnapshot, ui: UiConfig): unknown[] {
+  #rowInputs(
+    m: ChatMessage,
+    continued: boolean,
+    state: ChatSnapshot,
+    ui: UiConfig,
+    far: boolean
+  ): unknown[] {
     const form = this.feedbackForm;
+    const last = state.messages.at(-1) === m;
+    // Whether an answer streams changes only the last row, a tool still waiting for its output
+    // and a failed row's Retry: other rows do not render again at each question and answer.
+    const waitingTool = m.tool !== undefined && m.tool.output === undefined;
+    const streamingMatters = last || waitingTool || m.status === 'error';
     return [
       m,
       continued,
       ui,
-      state.status === 'streaming',
-      state.messages.at(-1) === m,
+      far,
+      streamingMatters && state.status === 'streaming',
+      last,
       this.copiedKey === m.key,
       form?.key === m.key ? form : undefined,
       this.thanksKey === m.key,
@@ -583,13 +605,19 @@ export class CozeMessageList extends LitElement {
     ></span>`;
   }
 
-  #renderMessage(m: ChatMessage, continued: boolean, state: ChatSnapshot, ui: UiConfig) {
+  #renderMessage(
+    m: ChatMessage,
+    continued: boolean,
+    state: ChatSnapshot,
+    ui: UiConfig,
+    far: boolean
+  ) {
     const user = m.role === 'user';
     const name = user ? (ui.userNickname ?? ui.strings.you) : ui.botName;
     const nameHidden = continued || (user && !ui.userNickname);
     return html`<li
       part="message"
-      class=${continued ? 'row continued' : 'row'}
+      class="row${continued ? ' continued' : ''}${far ? ' far' : ''}"
       data-role=${m.role}
       data-status=${m.status}
       data-key=${m.key}
