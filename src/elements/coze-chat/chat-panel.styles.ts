@@ -38,19 +38,60 @@ export const panelStyles = css`
     border: 1px solid var(--_border);
   }
 
+  :host([position='left']:dir(ltr)) [part~='panel'].pc,
+  :host(:dir(rtl):not([position='left'])) [part~='panel'].pc {
+    right: auto;
+    left: var(--_offset);
+  }
+
+  /* The phone sheet: the visual viewport (what the keyboard leaves), clear of notches and the home bar. */
   :host(:not([mode])) [part~='panel'].mobile,
   :host([mode='floating']) [part~='panel'].mobile {
-    inset: 0;
+    inset: var(--_vv-top, 0) 0 auto 0;
     width: 100%;
-    height: 100%;
+    height: 100vh;
+    height: var(--_vv-height, 100dvh);
     border-radius: 0;
     border: none;
+    padding: env(safe-area-inset-top, 0) env(safe-area-inset-right, 0)
+      env(safe-area-inset-bottom, 0) env(safe-area-inset-left, 0);
+    overscroll-behavior: contain;
+  }
+
+  /* iOS zooms into a field whose text is under 16 px. */
+  .mobile coze-composer::part(input) {
+    font-size: max(16px, 1em);
+  }
+
+  /* Finger-sized targets (44 px) on phones and under coarse pointers. */
+  .touch :is(.header-button, [part~='close-button']),
+  .touch coze-composer::part(send-button),
+  .touch coze-composer::part(stop-button),
+  .touch coze-composer::part(upload-button),
+  .touch coze-composer::part(audio-button),
+  .touch coze-composer::part(cancel-recording-button),
+  .touch coze-composer::part(remove-button),
+  .touch coze-message-list::part(copy-button),
+  .touch coze-message-list::part(quote-button),
+  .touch coze-message-list::part(like-button),
+  .touch coze-message-list::part(unlike-button),
+  .touch coze-message-list::part(copy-code-button),
+  .touch coze-message-list::part(jump-to-latest) {
+    min-width: 44px;
+    min-height: 44px;
+  }
+
+  .touch coze-message-list::part(follow-up),
+  .touch coze-message-list::part(retry-button),
+  .touch coze-message-list::part(load-older),
+  .touch coze-conversation-list::part(conversation) {
+    min-height: 44px;
   }
 
   .floating-close {
     position: absolute;
     top: 0.4em;
-    right: 0.4em;
+    inset-inline-end: 0.4em;
     z-index: 1;
   }
 

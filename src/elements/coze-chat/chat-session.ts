@@ -5,7 +5,7 @@
  * registers `<coze-message-list>` and `<coze-composer>` (if not yet registered).
  */
 import {html, nothing} from 'lit';
-import {styleMap} from 'lit/directives/style-map.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {CozeClient} from '../../api/client.js';
 import {TokenSource} from '../../api/auth.js';
 import {ConversationStore, type StoreNotice} from '../../state/store.js';
@@ -27,7 +27,9 @@ import {CozeComposer} from '../coze-composer/coze-composer.js';
 import type {CozeChat} from './coze-chat.js';
 import {parseImageHosts} from '../../markdown/image-hosts.js';
 import {panelStyles} from './chat-panel.styles.js';
-import {footerPieces, reportOption, safeHref, slotted} from './options.js';
+import {HostVars} from './host-vars.js';
+import {MobileSheet} from './mobile-sheet.js';
+import {footerPieces, oneOf, reportOption, safeHref, slotted} from './options.js';
 import {composerParts, conversationParts, listParts} from './parts.js';
 
 for (const [tag, element] of [
@@ -89,6 +91,8 @@ export class ChatSession {
   #ui?: UiConfig;
   /** The conversation list is shown in place of the transcript. */
   #showingConversations = false;
+  readonly #vars: HostVars;
+  readonly #sheet: MobileSheet;
 
   constructor(port: SessionPort) {
     this.#port = port;
@@ -161,6 +165,8 @@ export class ChatSession {
     // The panel's styles join the chat's shadow root as the session arrives.
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet!];
+    this.#vars = new HostVars(root);
+    this.#sheet = new MobileSheet(host, this.#vars, () => this.#mobile && host.open);
     this.update(new Map());
     host.requestUpdate();
   }
@@ -202,6 +208,11 @@ export class ChatSession {
     this.#validate(changed);
     this.#ui = this.#uiConfig();
     this.#port.ui.setValue(this.#ui);
+    const host = this.#port.host;
+    this.#vars.set({
+      '--_z': host.zIndex === undefined ? undefined : String(host.zIndex),
+      '--_panel-width': host.width && !this.#mobile ? `${host.width}px` : undefined,
+    });
     if (this.#ui.features.conversations) loadConversationList();
     if (
       this.#started &&
@@ -227,6 +238,8 @@ export class ChatSession {
         `"${host.lang}" is not supported; use "en" or "zh-CN". Showing English.`
       );
     }
+    if (first || changed.has('position'))
+      host.position = oneOf('position', host.position, ['right', 'left'], 'right');
     if ((first || changed.has('width')) && host.width !== undefined && !(host.width > 0)) {
       reportOption('width', `${host.width} is not a positive number of pixels; using the default.`);
       host.width = undefined;
@@ -365,22 +378,18 @@ export class ChatSession {
     const host = this.#port.host;
     const ui = this.#ui ?? this.#uiConfig();
     const floating = host.mode === 'floating';
-    const mobile = floating && this.#port.layout() === 'mobile';
-    const z = host.zIndex;
-    const style = floating
-      ? styleMap({
-          '--_z': z === undefined ? undefined : String(z),
-          '--_panel-width': host.width && !mobile ? `${host.width}px` : undefined,
-        })
-      : nothing;
+    const mobile = this.#mobile;
+    // Finger-sized controls on a phone-sized screen, whatever the pointer.
+    const touch = mobile || matchMedia('(pointer: coarse)').matches;
     const closable = floating && !host.noClose;
     return html`<section
       part="panel"
-      class=${mobile ? 'mobile' : 'pc'}
+      class="${mobile ? 'mobile' : 'pc'}${touch ? ' touch' : ''}"
       role=${floating ? 'dialog' : 'region'}
       aria-label=${format(ui.strings.panelLabel, {name: ui.botName})}
+      aria-modal=${ifDefined(mobile ? 'true' : undefined)}
+      dir=${this.#dir}
       ?hidden=${floating && !host.open}
-      style=${style}
       @keydown=${this.#handlePanelKeydown}
     >
       ${
@@ -500,8 +509,24 @@ export class ChatSession {
     });
   }
 
+  /**
+   * The widget's direction, from its own language (not the page's): English stays left to right
+   * on a right-to-left page; Arabic, Hebrew, Persian, Urdu… read right to left.
+   */
+  get #dir(): 'rtl' | 'ltr' {
+    const host = this.#port.host;
+    const lang = host.lang || host.parentElement?.closest('[lang]')?.getAttribute('lang') || '';
+    return /^(ar|arc|ckb|dv|fa|he|iw|ks|ku|ps|sd|ug|ur|yi)(-|$)/i.test(lang) ? 'rtl' : 'ltr';
+  }
+
+  /** A floating chat in the full-screen layout. */
+  get #mobile(): boolean {
+    return this.#port.host.mode === 'floating' && this.#port.layout() === 'mobile';
+  }
+
   readonly #handlePanelKeydown = (event: KeyboardEvent) => {
     const host = this.#port.host;
+    this.#sheet.trapTab(event, event.currentTarget as HTMLElement);
     if (event.key === 'Escape' && host.mode === 'floating' && host.open) {
       event.stopPropagation();
       void host.hide();

@@ -63,6 +63,13 @@ export const styles = css`
     bottom: var(--_offset);
   }
 
+  /* The other side: asked for, or mirrored in a right-to-left document. */
+  :host([position='left']:dir(ltr)) [part~='launcher'],
+  :host(:dir(rtl):not([position='left'])) [part~='launcher'] {
+    right: auto;
+    left: var(--_offset);
+  }
+
   /* Full-screen panel: the launcher would sit on top of the composer. */
   :host([open]) [part~='launcher'].mobile {
     display: none;

@@ -35,6 +35,7 @@ export type ChatMode = 'floating' | 'inline' | 'headless';
 export type ChatType = 'bot' | 'app';
 export type Layout = 'pc' | 'mobile';
 export type Theme = 'light' | 'dark' | 'auto';
+export type Position = 'right' | 'left';
 /** Replacement strings; `errors` entries are merged one by one. */
 export type StringOverrides = Partial<Omit<Strings, 'errors'>> & {errors?: Record<string, string>};
 
@@ -235,6 +236,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** `pc` (panel bottom-right) or `mobile` (full viewport); when empty, decided from the viewport width and re-decided on resize. */
   @property() layout: '' | Layout = '';
+
+  /** Side of the screen the launcher and the floating panel sit on: `right` (default) or `left`; mirrored in right-to-left documents (`dir="rtl"`). */
+  @property({reflect: true}) position: Position = 'right';
 
   /** Panel width in px, for the floating panel in the `pc` layout (default 460). */
   @property({converter: numberAttribute('width')}) width?: number;
