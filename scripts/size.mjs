@@ -15,7 +15,8 @@ const kb = (n) => (n / 1024).toFixed(1);
  * closing notes of each release record the measured sizes, and CHANGELOG.md what they bought.
  */
 const budgets = [
-  {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.5},
+  // 12.6 KB: the position attribute and the launcher's side, mirrored in right-to-left documents.
+  {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.6},
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
