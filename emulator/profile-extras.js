@@ -50,8 +50,13 @@ export function profileExtras(req, botId) {
     default_user_input_type: botId.includes(VOICE_FIRST_MARK) ? 'voice' : 'text',
   };
   if (botId.includes(BACKGROUND_MARK)) {
+    // Coze's `BackgroundImageDetail`: the picture in use (`image_uri`/`image_url`), the one the
+    // owner uploaded (`origin_*`), its colour and where it was placed on the canvas.
     const detail = (/** @type {string} */ file) => ({
+      image_uri: `tos-cn-i-emulator/${file}`,
       image_url: base + file,
+      origin_image_uri: `tos-cn-i-emulator/origin-${file}`,
+      origin_image_url: base + file,
       theme_color: '#7b3fe4',
       canvas_position: {left: 0, top: 0, width: 1, height: 1},
       gradient_position: {left: 0, right: 0},

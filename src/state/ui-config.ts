@@ -1,3 +1,4 @@
+import type {BackgroundImage} from '../api/types.js';
 import type {Lang, Strings} from '../i18n/index.js';
 
 /** Display settings shared by the parts of one `<coze-chat>`. */
@@ -17,6 +18,8 @@ export interface UiConfig {
   readonly placeholder?: string;
   /** Text the input starts with. */
   readonly defaultText?: string;
+  /** The bot's background picture for the layout in use (none with `no-background`). */
+  readonly background?: BackgroundImage;
   /** The card shown after "unlike". */
   readonly feedbackPanel: {
     readonly title?: string;

@@ -31,6 +31,16 @@ describe('emulator shortcut commands', () => {
       rich.data.background_image_info.web_background_image.image_url,
       /background-web\.svg$/
     );
+    // Coze's BackgroundImageDetail, field for field.
+    assert.deepEqual(Object.keys(rich.data.background_image_info.web_background_image).sort(), [
+      'canvas_position',
+      'gradient_position',
+      'image_uri',
+      'image_url',
+      'origin_image_uri',
+      'origin_image_url',
+      'theme_color',
+    ]);
     const image = await fetch(rich.data.background_image_info.mobile_background_image.image_url);
     assert.equal(image.headers.get('content-type'), 'image/svg+xml');
     const voice = await (await fetch(`${server.base}/v1/bots/1-voice-first`, call('t'))).json();

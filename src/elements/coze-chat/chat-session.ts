@@ -29,7 +29,8 @@ import {parseImageHosts} from '../../markdown/image-hosts.js';
 import {panelStyles} from './chat-panel.styles.js';
 import {HostVars} from './host-vars.js';
 import {MobileSheet} from './mobile-sheet.js';
-import {footerPieces, oneOf, reportOption, safeHref, slotted} from './options.js';
+import {oneOf, reportOption, slotted} from './options.js';
+import {footerPieces, safeHref} from './footer-text.js';
 import {composerParts, conversationParts, listParts} from './parts.js';
 
 for (const [tag, element] of [
@@ -347,6 +348,12 @@ export class ChatSession {
     const strings = this.strings;
     const bot = this.#store.snapshot.bot;
     const icon = host.icon || bot?.iconUrl;
+    // The picture made for phones on the mobile layout, the wide one elsewhere; either if only one.
+    const pictures = host.noBackground ? undefined : bot?.background;
+    const background =
+      this.#port.layout() === 'mobile'
+        ? (pictures?.mobile ?? pictures?.web)
+        : (pictures?.web ?? pictures?.mobile);
     return {
       lang: this.#port.lang(),
       strings,
@@ -370,6 +377,7 @@ export class ChatSession {
       feedbackPanel: host.feedbackPanel,
       ...(host.placeholder ? {placeholder: host.placeholder} : {}),
       ...(host.defaultText ? {defaultText: host.defaultText} : {}),
+      ...(background ? {background} : {}),
     };
   }
 
@@ -571,6 +579,8 @@ function headerState(snapshot: ChatSnapshot): string {
   return [
     snapshot.bot?.name,
     snapshot.bot?.iconUrl,
+    snapshot.bot?.background?.web?.url,
+    snapshot.bot?.background?.mobile?.url,
     snapshot.conversationId,
     snapshot.messages.length > 0,
     snapshot.status,

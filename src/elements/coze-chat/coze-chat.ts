@@ -157,6 +157,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @cssprop --coze-color-user-text - User bubble text.
  * @cssprop --coze-color-assistant-bubble - Assistant bubble background.
  * @cssprop --coze-color-danger - Errors and the unread badge.
+ * @cssprop --coze-color-scrim - Laid over the bot's background picture so the transcript stays readable; default the panel background at 88 %.
  * @cssprop --coze-color-focus - Focus ring.
  * @cssprop --coze-radius - Corner radius of the panel and bubbles.
  * @cssprop --coze-font-family - Font of the widget.
@@ -325,6 +326,9 @@ export class CozeChat extends LitElement implements LauncherTarget {
 
   /** Shows the conversation without the input: history, and answers to questions the page asks with `send()`. */
   @property({type: Boolean, reflect: true}) readonly = false;
+
+  /** Hides the bot's background picture (the one set in Coze for the web, or for phones on the mobile layout) behind the transcript. */
+  @property({type: Boolean, attribute: 'no-background'}) noBackground = false;
 
   /** Hides the bot's shortcut commands (the buttons above the input and the `/` menu). */
   @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;

@@ -6,6 +6,8 @@ export const styles = css`
     flex-direction: column;
     min-height: 0;
     background: var(--_bg);
+    /* Over the bot's background picture (see background.ts): dims it enough for any text on it. */
+    --_scrim: var(--coze-color-scrim, color-mix(in srgb, var(--_bg) 88%, transparent));
     /* Code blocks: dark on light themes, a step darker than the panel on dark ones. */
     --_code-bg: var(--coze-color-code-background, #1f2128);
     --_code-header: var(--coze-color-code-header, #2a2d36);

@@ -32,6 +32,7 @@ import {renderToolCard, toolCardState} from './tool-card.js';
 import {transcriptRows} from './transcript-rows.js';
 import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
+import {BackgroundSheet} from './background.js';
 import {liveStyles} from './live.styles.js';
 import {CozeImageClickEvent, CozeLinkClickEvent} from '../../events/coze-click-events.js';
 
@@ -87,6 +88,8 @@ const nearRows = 40;
  * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
  * @csspart jump-to-latest - Shown while the reader is scrolled away from the bottom: brings the newest message into view (its name says "New messages below" once more arrived).
  * @csspart image-placeholder - Stands for an answer's image from a host off `image-hosts`; names the host and loads the image when pressed.
+ *
+ * @cssprop --coze-color-scrim - Laid over the bot's background picture so the transcript stays readable; default the panel background at 88 %.
  */
 export class CozeMessageList extends LitElement {
   static override styles = [tokens, styles, liveStyles];
@@ -95,6 +98,8 @@ export class CozeMessageList extends LitElement {
   readonly #actions = new ContextConsumer(this, {context: chatActionsContext, subscribe: true});
   readonly #ui = new ContextConsumer(this, {context: chatUiContext, subscribe: true});
   readonly #scroll = new ScrollFollow(this, () => this.#scroller);
+  /** The bot's background picture behind the transcript, through a stylesheet of its own. */
+  readonly background = new BackgroundSheet(this, () => this.#ui.value?.background);
 
   /** The answer whose copy just succeeded. */
   @state() private copiedKey?: string;
