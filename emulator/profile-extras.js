@@ -12,6 +12,8 @@ import {shortcutCommands} from './shortcuts.js';
 export const BACKGROUND_MARK = 'background';
 /** Bot ids containing this word open in voice input. */
 export const VOICE_FIRST_MARK = 'voice-first';
+/** Bot ids containing this word default to a voice call (`call`). */
+export const VOICE_CALL_MARK = 'voice-call';
 
 /**
  * A busy picture, so tests and screenshots show whether text on it stays readable.
@@ -47,7 +49,11 @@ export function profileExtras(req, botId) {
   /** @type {Record<string, unknown>} */
   const extras = {
     shortcut_commands: shortcutCommands(botId),
-    default_user_input_type: botId.includes(VOICE_FIRST_MARK) ? 'voice' : 'text',
+    default_user_input_type: botId.includes(VOICE_FIRST_MARK)
+      ? 'voice'
+      : botId.includes(VOICE_CALL_MARK)
+        ? 'call'
+        : 'text',
   };
   if (botId.includes(BACKGROUND_MARK)) {
     // Coze's `BackgroundImageDetail`: the picture in use (`image_uri`/`image_url`), the one the

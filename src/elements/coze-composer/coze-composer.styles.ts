@@ -43,6 +43,30 @@ export const styles = css`
     box-sizing: border-box;
   }
 
+  /* Voice mode: one wide button in place of the text input. */
+  .speak {
+    flex: 1;
+    min-width: 0;
+    min-height: 2.6em;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-weight: 600;
+  }
+
+  .speak.recording {
+    background: var(--_danger);
+    color: var(--_bg);
+  }
+
+  .speak:disabled {
+    opacity: 0.6;
+  }
+
   textarea:focus-visible {
     outline: none;
     border-color: var(--_focus);

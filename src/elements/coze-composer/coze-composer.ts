@@ -9,7 +9,7 @@ import {format, type Strings} from '../../i18n/index.js';
 import {errorText} from '../shared/error-text.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {closeIcon, sendIcon, stopIcon} from '../shared/icons.js';
-import {attachIcon, fileIcon, micIcon} from './icons.js';
+import {attachIcon, fileIcon, keyboardIcon, micIcon} from './icons.js';
 import {AttachmentsController, type Attachment} from './attachments.js';
 import type {ShortcutsController, ShortcutsPort} from './shortcuts.js';
 import {VoiceRecorderController, type VoiceProblem} from './voice-recorder.js';
@@ -36,7 +36,8 @@ import {styles} from './coze-composer.styles.js';
  * @csspart send-button - Sends the question.
  * @csspart stop-button - Stops the answer being streamed.
  * @csspart upload-button - Opens the file picker.
- * @csspart audio-button - Starts voice input; while recording, stops it and transcribes.
+ * @csspart audio-button - Starts voice input; while recording, stops it and transcribes (in voice mode, the wide button that records and sends).
+ * @csspart input-mode-button - In voice mode (the bot's default input is voice), switches to typing.
  * @csspart cancel-recording-button - Discards the recording (or the transcription under way).
  * @csspart recording - The recording indicator with the elapsed time.
  * @csspart attachments - The list of attached files.
@@ -74,7 +75,8 @@ export class CozeComposer extends LitElement {
         ? actions.transcribe(audio, signal)
         : Promise.reject(new Error('No <coze-chat> to transcribe.'));
     },
-    onText: (text) => this.#insertTranscript(text),
+    onText: (text) =>
+      this.inputType === 'voice' ? this.#sendSpoken(text) : this.#insertTranscript(text),
     onProblem: (problem) => {
       this.notice = this.#problemText(problem);
     },
@@ -104,11 +106,21 @@ export class CozeComposer extends LitElement {
   /** Files are being dragged over the composer. */
   @state() private dragging = false;
 
+  /**
+   * `voice` when the bot answers spoken questions by default (its profile's
+   * `default_user_input_type` is `voice`, or `call`, which falls back to it) and voice input
+   * works here: a wide button records, and what was said is sent at once; "Type instead"
+   * brings the text input back. Otherwise `text`.
+   */
+  @state() private inputType: 'text' | 'voice' = 'text';
+
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
   #dragDepth = 0;
   #defaultApplied = false;
+  /** The bot whose default input type was applied (once per bot, so the reader's choice stays). */
+  #inputTypeBot?: string;
   #quote?: QuotedReply;
   #focusAfterUpdate = false;
 
@@ -174,6 +186,7 @@ export class CozeComposer extends LitElement {
       this.#defaultApplied = true;
       if (!this.draft) this.draft = defaultText;
     }
+    this.#chooseInputType();
     this.#loadShortcuts();
     const quote = this.#state.value?.quote;
     if (quote !== this.#quote) {
@@ -188,6 +201,27 @@ export class CozeComposer extends LitElement {
       this.#focusAfterUpdate = false;
       this.textarea?.focus();
     }
+  }
+
+  /** Voice input: on (`no-audio` not set) and recordable in this browser. */
+  get #voiceAvailable(): boolean {
+    return this.#features.audio && VoiceRecorderController.supported;
+  }
+
+  #chooseInputType(): void {
+    const bot = this.#state.value?.bot;
+    if (bot && bot.id !== this.#inputTypeBot) {
+      this.#inputTypeBot = bot.id;
+      const spoken = bot.defaultInputType === 'voice' || bot.defaultInputType === 'call';
+      this.inputType = spoken && this.#voiceAvailable ? 'voice' : 'text';
+    }
+    if (this.inputType === 'voice' && !this.#voiceAvailable) this.inputType = 'text';
+  }
+
+  /** In voice mode what was said goes at once; if it cannot, it waits in the text input. */
+  #sendSpoken(text: string): void {
+    this.#insertTranscript(text);
+    if (!this.submit() && this.draft.trim()) this.inputType = 'text';
   }
 
   #addFiles(files: readonly File[]): void {
@@ -335,6 +369,12 @@ export class CozeComposer extends LitElement {
     }
   }
 
+  #handleTypeInsteadClick() {
+    this.#voice.cancel();
+    this.inputType = 'text';
+    this.#focusAfterUpdate = true;
+  }
+
   #handleCancelRecordingClick() {
     this.#voice.cancel();
     this.textarea?.focus();
@@ -368,22 +408,27 @@ export class CozeComposer extends LitElement {
         ${voice ? this.#renderRecording(strings) : nothing}
         ${shortcuts?.renderMenu(strings, this.draft, matches) ?? nothing}
         ${matches.length ? nothing : (shortcuts?.renderBar(strings) ?? nothing)}
-        <div class="row">
-          ${features.upload ? this.#renderUpload(strings) : nothing}
-          <textarea
-            part="input"
-            rows="1"
-            aria-label=${strings.inputLabel}
-            placeholder=${this.#ui.value?.placeholder || strings.inputPlaceholder}
-            .value=${this.draft}
-            aria-controls=${matches.length ? 'shortcut-menu' : nothing}
-            aria-activedescendant=${matches.length ? `shortcut-option-${active}` : nothing}
-            @input=${this.#handleInput}
-            @keydown=${this.#handleKeydown}
-            @paste=${this.#handlePaste}
-          ></textarea>
-          ${voice ? this.#renderAudioButton(strings) : nothing} ${this.#renderSendOrStop(strings)}
-        </div>
+        ${
+          voice && this.inputType === 'voice'
+            ? this.#renderVoiceRow(strings)
+            : html`<div class="row">
+                ${features.upload ? this.#renderUpload(strings) : nothing}
+                <textarea
+                  part="input"
+                  rows="1"
+                  aria-label=${strings.inputLabel}
+                  placeholder=${this.#ui.value?.placeholder || strings.inputPlaceholder}
+                  .value=${this.draft}
+                  aria-controls=${matches.length ? 'shortcut-menu' : nothing}
+                  aria-activedescendant=${matches.length ? `shortcut-option-${active}` : nothing}
+                  @input=${this.#handleInput}
+                  @keydown=${this.#handleKeydown}
+                  @paste=${this.#handlePaste}
+                ></textarea>
+                ${voice ? this.#renderAudioButton(strings) : nothing}
+                ${this.#renderSendOrStop(strings)}
+              </div>`
+        }
         ${
           features.upload
             ? html`<div part="drop-hint" class="drop-hint" ?hidden=${!this.dragging}>
@@ -463,6 +508,35 @@ export class CozeComposer extends LitElement {
     >
       ${recording ? stopIcon : micIcon}
     </button>`;
+  }
+
+  /** Voice mode's row: files, the wide button that records and sends, and the way to typing. */
+  #renderVoiceRow(strings: Strings) {
+    const recording = this.#voice.state === 'recording';
+    const label = recording ? strings.stopAndSend : strings.speak;
+    return html`<div class="row">
+      ${this.#features.upload ? this.#renderUpload(strings) : nothing}
+      <button
+        part="audio-button"
+        class="speak ${recording ? 'recording' : ''}"
+        type="button"
+        ?disabled=${this.#streaming || this.#voice.state === 'starting' || this.#voice.state === 'transcribing'}
+        @click=${this.#handleAudioClick}
+      >
+        ${recording ? stopIcon : micIcon}<span>${label}</span>
+      </button>
+      <button
+        part="input-mode-button"
+        class="tool"
+        type="button"
+        aria-label=${strings.typeInstead}
+        title=${strings.typeInstead}
+        @click=${this.#handleTypeInsteadClick}
+      >
+        ${keyboardIcon}
+      </button>
+      ${this.#streaming ? this.#renderSendOrStop(strings) : nothing}
+    </div>`;
   }
 
   #renderRecording(strings: Strings) {
