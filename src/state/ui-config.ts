@@ -39,6 +39,8 @@ export interface Features {
   readonly conversations: boolean;
   /** The bot's shortcut commands above the input. */
   readonly shortcuts: boolean;
+  /** `readonly`: the transcript is for reading and copying; nothing in it asks or sends. */
+  readonly readOnly: boolean;
 }
 
 export const defaultFeatures: Features = {
@@ -51,4 +53,5 @@ export const defaultFeatures: Features = {
   newConversation: false,
   conversations: false,
   shortcuts: true,
+  readOnly: false,
 };

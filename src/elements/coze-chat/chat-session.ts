@@ -361,17 +361,20 @@ export class ChatSession {
       ...(icon ? {botIcon: icon} : {}),
       ...(host.userAvatar ? {userAvatar: host.userAvatar} : {}),
       ...(host.userNickname ? {userNickname: host.userNickname} : {}),
+      // A read-only chat keeps what reads (history, reasoning, tool cards, copy, the list) and
+      // drops what would ask, send or change the conversation.
       features: {
         upload: !host.noUpload,
         audio: !host.noAudio,
         functionCalls: !host.noFunctionCalls,
-        quote: host.quote,
-        feedback: host.feedback,
-        clearContext: !host.noClearContext,
-        newConversation: host.newConversationButton,
+        quote: host.quote && !host.readonly,
+        feedback: host.feedback && !host.readonly,
+        clearContext: !host.noClearContext && !host.readonly,
+        newConversation: host.newConversationButton && !host.readonly,
         // The official SDK has no conversation list for apps either.
         conversations: host.conversations && host.type === 'bot',
-        shortcuts: !host.noShortcuts,
+        shortcuts: !host.noShortcuts && !host.readonly,
+        readOnly: host.readonly,
       },
       imageHosts: this.#imageHosts(host.imageHosts),
       feedbackPanel: host.feedbackPanel,

@@ -324,7 +324,13 @@ export class CozeChat extends LitElement implements LauncherTarget {
   /** Text the input starts with, for the reader to send or change. */
   @property({attribute: 'default-text'}) defaultText = '';
 
-  /** Shows the conversation without the input: history, and answers to questions the page asks with `send()`. */
+  /**
+   * Shows the conversation for reading: history, and answers to questions the page asks with
+   * `send()`, without the input. A reader can read (reasoning, tool cards, older history, the
+   * conversation list) and copy (answers, code); nothing in the transcript asks or changes
+   * anything: no suggested questions or follow-ups, question-node options, shortcut commands,
+   * retry or regenerate, like / unlike or quote, and no clear-context or new-conversation button.
+   */
   @property({type: Boolean, reflect: true}) readonly = false;
 
   /** Hides the bot's background picture (the one set in Coze for the web, or for phones on the mobile layout) behind the transcript. */

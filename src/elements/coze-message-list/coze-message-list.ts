@@ -479,7 +479,7 @@ export class CozeMessageList extends LitElement {
           ${waiting ? this.#renderTyping(ui) : nothing}
         </ol>
         ${
-          !streaming && state.followUps.length
+          !streaming && state.followUps.length && !ui.features.readOnly
             ? this.#renderSuggestions(state.followUps, ui)
             : nothing
         }
@@ -557,7 +557,7 @@ export class CozeMessageList extends LitElement {
             </div>`
           : nothing
       }
-      ${bot?.suggestedQuestions.length ? this.#renderSuggestions(bot.suggestedQuestions, ui) : nothing}
+      ${bot?.suggestedQuestions.length && !ui.features.readOnly ? this.#renderSuggestions(bot.suggestedQuestions, ui) : nothing}
     </div>`;
   }
 
@@ -671,8 +671,8 @@ export class CozeMessageList extends LitElement {
             ? html`<div part="bubble">${this.#renderDots(ui)}</div>`
             : nothing
     }
-    ${m.options?.length && last && idle ? this.#renderOptions(m.options) : nothing}
-    ${m.status === 'complete' ? this.#renderActions(m, last && idle, ui) : nothing}
+    ${m.options?.length && last && idle && !ui.features.readOnly ? this.#renderOptions(m.options) : nothing}
+    ${m.status === 'complete' ? this.#renderActions(m, last && idle && !ui.features.readOnly, ui) : nothing}
     ${this.#renderFeedback(m, ui)}`;
   }
 
@@ -762,13 +762,13 @@ export class CozeMessageList extends LitElement {
       const what = m.role === 'user' ? ui.strings.notSent : ui.strings.interrupted;
       return html`<div part="error" role="alert">
         <span>${what} ${errorText(ui.strings, m.error)}</span>
-        ${busy ? nothing : this.#renderRetry(ui, m)}
+        ${busy || ui.features.readOnly ? nothing : this.#renderRetry(ui, m)}
       </div>`;
     }
     if (m.status === 'canceled') {
       return html`<div class="status-note">
         <span>${ui.strings.stopped}</span>
-        ${busy ? nothing : this.#renderRetry(ui, m)}
+        ${busy || ui.features.readOnly ? nothing : this.#renderRetry(ui, m)}
       </div>`;
     }
     return nothing;
