@@ -211,7 +211,6 @@ export class ChatSession {
     this.#port.ui.setValue(this.#ui);
     const host = this.#port.host;
     this.#vars.set({
-      '--_z': host.zIndex === undefined ? undefined : String(host.zIndex),
       '--_panel-width': host.width && !this.#mobile ? `${host.width}px` : undefined,
     });
     if (this.#ui.features.conversations) loadConversationList();

@@ -548,6 +548,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   readonly #handleIntent = () => void this.#load();
+  #zSheet?: CSSStyleSheet;
 
   protected override render() {
     if (this.mode === 'headless') return html`<slot></slot>`;
@@ -572,9 +573,12 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   protected override updated(): void {
-    // Through the CSSOM, not a style attribute, so a strict CSP needs no unsafe-inline.
-    const launcher = this.renderRoot.querySelector<HTMLElement>('coze-launcher');
-    if (launcher) launcher.style.zIndex = this.zIndex === undefined ? '' : String(this.zIndex);
+    // In a sheet of the chat's own, not a style attribute: a strict CSP needs no unsafe-inline.
+    if (!this.#zSheet) {
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, (this.#zSheet = new CSSStyleSheet())];
+    }
+    this.#zSheet.replaceSync(this.zIndex === undefined ? '' : `:host{--_z:${this.zIndex}}`);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Per-chat custom properties (`--_z`, `--_panel-width`, the visual viewport's size) in a
+ * Per-chat custom properties (`--_panel-width`, the visual viewport's size) in a
  * constructed stylesheet adopted by the chat's shadow root: no `style` attribute is ever
  * written, so a page whose CSP has no `'unsafe-inline'` for styles reports nothing.
  */
