@@ -25,7 +25,16 @@ import {
   quoteAnswer,
 } from './answers.js';
 import {AUTH_ERROR, BUSY_ERROR, INTERNAL_ERROR, RATE_LIMITED} from './errors.js';
-import {HOSTILE_SHAPES, echoErrorScript, hostileAnswer} from './hostile.js';
+import {
+  HOSTILE_SHAPES,
+  HOSTILE_STREAMS,
+  SAY_PLACES,
+  echoErrorScript,
+  hostileAnswer,
+  sayScript,
+  nestedScript,
+  blankFollowUpsScript,
+} from './hostile.js';
 import {FORMULA_ANSWER, manyFormulas} from './formulas.js';
 
 /**
@@ -63,7 +72,8 @@ import {FORMULA_ANSWER, manyFormulas} from './formulas.js';
  *   | {type: 'reject', name: string, status: number, code: number, msg: string}
  *   | {type: 'bare', name: string, body: string}
  *   | {type: 'gateway', name: string, status: number, body: string}
- *   | {type: 'fixture', name: string, file: string}} Script
+ *   | {type: 'fixture', name: string, file: string}
+ *   | {type: 'raw', name: string, shape: string}} Script
  */
 
 /** @typedef {Extract<Script, {type: 'stream'}>} StreamScript */
@@ -94,11 +104,34 @@ const partial = () =>
  */
 
 /**
- * In matching order: a fixture replay first (so a fixture's name never trips a keyword), then
- * failures.
+ * In matching order: `hostile say` first (the text it repeats may contain any keyword), then a
+ * fixture replay (so a fixture's name never trips a keyword), then failures.
  * @type {readonly Trigger[]}
  */
 export const TRIGGERS = [
+  {
+    phrase: 'hostile say <where> <text>',
+    pattern: new RegExp(
+      `^\\s*hostile\\s+say\\s+(${SAY_PLACES.join('|')})(?:/(\\d{1,4}))?\\s([\\s\\S]+)$`,
+      'i'
+    ),
+    about: `the answer repeats \`<text>\` (anything, HTML included) in one place: ${SAY_PLACES.join(', ')}; \`answer/<n>\` streams it in pieces of n characters.`,
+    script: (_question, match) =>
+      sayScript(match[1].toLowerCase(), match[3], match[2] ? Math.max(1, Number(match[2])) : 7),
+  },
+  {
+    phrase: 'hostile stream <shape>',
+    pattern: new RegExp(
+      `\\bhostile\\s+stream\\s+(${Object.keys(HOSTILE_STREAMS).join('|')})\\b`,
+      'i'
+    ),
+    about: `a malformed answer stream (${Object.keys(HOSTILE_STREAMS).join(', ')}), sent byte for byte.`,
+    script: (_question, match) => ({
+      type: 'raw',
+      name: 'hostile stream',
+      shape: match[1].toLowerCase(),
+    }),
+  },
   {
     phrase: 'fixture <file>',
     pattern: /\bfixture\s+([\w.\-/]+)/i,
@@ -329,6 +362,19 @@ export const TRIGGERS = [
     about:
       'a stream error repeating `<text>` in its message: `event` (`event:error`), `failed` (`conversation.chat.failed`), `chatbare` (its bare `{code, msg}` form) or `bare` (a body that is only `{code, msg}`).',
     script: (_question, match) => echoErrorScript(match[1].toLowerCase(), match[2]),
+  },
+  {
+    phrase: 'hostile nested <tool|local>',
+    pattern: /\bhostile\s+nested\s+(tool|local)\b/i,
+    about:
+      'a plugin call (`tool`) or a local function (`local`) with arguments nested 20,000 levels deep.',
+    script: (_question, match) => nestedScript(match[1].toLowerCase()),
+  },
+  {
+    phrase: 'hostile blank followups',
+    pattern: /\bhostile\s+blank\s+follow-?ups\b/i,
+    about: 'an answer, then two follow-ups without text and one real one.',
+    script: () => blankFollowUpsScript(),
   },
   {
     phrase: 'hostile <shape>',

@@ -16,6 +16,13 @@ import {errorBody, sendJson, successBody} from './http.js';
  * @property {string} fixturesDir absolute directory path
  * @property {import('./oauth.js').OAuth} oauth keys, used JWT ids and minted tokens
  * @property {{advanceMs: number}} clock how far `POST /__emulator/clock` moved the token clock
+ * @property {Map<string, ProfileText>} profiles texts `POST /__emulator/profile` set for a bot id
+ */
+
+/**
+ * What a test may put in a bot's profile in place of the emulator's texts.
+ * @typedef {{name?: string, description?: string, prologue?: string,
+ *   suggested_questions?: string[]}} ProfileText
  */
 
 /**

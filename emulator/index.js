@@ -64,12 +64,14 @@ export function createEmulator(options = {}) {
     newId,
     speed: options.speed ?? 1,
     fixturesDir: dir instanceof URL ? fileURLToPath(dir) : dir,
+    profiles: new Map(),
   };
 
   const reset = () => {
     state.store.clear();
     state.log.clear();
     state.oauth.clear();
+    state.profiles.clear();
     clock.advanceMs = 0;
   };
 

@@ -1,8 +1,16 @@
 // @ts-check
 /** Routes under `/__emulator/`: the request log, reset, fixture replay and the avatars. */
-import {fixtureContentType, readFixture, resolveFixture, sendChunked} from './fixture-files.js';
+import {
+  fixtureContentType,
+  listFixtures,
+  parseSizes,
+  readFixture,
+  resolveFixture,
+  sendChunked,
+} from './fixture-files.js';
 import {isPlainObject, parseJson, readBody, sendJson, writeHead} from './http.js';
 import {BACKGROUND_FILES} from './profile-extras.js';
+import {hangUntilClosed} from './routes.js';
 
 /** @typedef {import('./exchange.js').EmulatorState} EmulatorState */
 
@@ -95,6 +103,42 @@ export async function handleInspect(state, req, res, url, reset) {
     sendJson(res, 200, {now: Math.floor((Date.now() + state.clock.advanceMs) / 1000)});
     return;
   }
+  if (path === '/__emulator/hang') {
+    // A dependency that accepted the connection and never answers (a token-url, say).
+    req.resume();
+    await hangUntilClosed(res);
+    return;
+  }
+  if (path === '/__emulator/fixtures' && method === 'GET') {
+    sendJson(res, 200, await listFixtures(state.fixturesDir));
+    return;
+  }
+  if (path === '/__emulator/profile' && method === 'POST') {
+    // Replaces a bot's profile texts (name, description, prologue, suggestions) until a reset.
+    const parsed = parseJson(await readBody(req, 1 << 20));
+    const value = parsed.ok && isPlainObject(parsed.value) ? parsed.value : undefined;
+    const strings = (/** @type {unknown} */ list) =>
+      Array.isArray(list) && list.every((q) => typeof q === 'string');
+    const optional = (/** @type {unknown} */ v) => v === undefined || typeof v === 'string';
+    if (
+      !value ||
+      typeof value.bot_id !== 'string' ||
+      !optional(value.name) ||
+      !optional(value.description) ||
+      !optional(value.prologue) ||
+      !(value.suggested_questions === undefined || strings(value.suggested_questions))
+    ) {
+      sendJson(res, 400, {
+        error:
+          'send {"bot_id", "name"?, "description"?, "prologue"?, "suggested_questions"?: string[]}',
+      });
+      return;
+    }
+    const {bot_id: botId, ...text} = value;
+    state.profiles.set(botId, /** @type {import('./exchange.js').ProfileText} */ (text));
+    sendJson(res, 200, {ok: true});
+    return;
+  }
   if (path === '/__emulator/reset' && method === 'POST') {
     req.resume();
     reset();
@@ -129,6 +173,7 @@ export async function handleInspect(state, req, res, url, reset) {
     await sendChunked(res, bytes, {
       type: q.get('type') || fixtureContentType(file),
       chunk: intParam(q, 'chunk', 0),
+      sizes: parseSizes(q.get('sizes')),
       delayMs: intParam(q, 'delay', 0),
     });
     return;

@@ -41,6 +41,44 @@ import {MINTED_PREFIX} from './oauth.js';
 /** Tokens containing this word are treated as expired: a 4100 reply with HTTP 200. */
 export const EXPIRED_MARK = 'expired';
 
+/**
+ * Tokens containing `hang-<group>` make that group's requests hang: the request is read, and
+ * no answer ever comes (until the client gives up), as from a server that stalled.
+ * @type {Record<string, Handler[]>}
+ */
+export const HANG_GROUPS = {
+  profile: [getBot, getApp, getWorkflow],
+  list: [listConversations],
+  create: [createConversation],
+  history: [listMessages],
+  feedback: [messageFeedback],
+  upload: [uploadFile],
+  chat: [startChat, workflowChat],
+  tools: [submitToolOutputs],
+  cancel: [cancelChat],
+};
+
+/**
+ * Whether the token asks for this handler's requests to hang.
+ * @param {string} token
+ * @param {Handler} handler
+ */
+function hangs(token, handler) {
+  return Object.entries(HANG_GROUPS).some(
+    ([group, handlers]) => token.includes(`hang-${group}`) && handlers.includes(handler)
+  );
+}
+
+/**
+ * Holds a request open without answering until the client hangs up.
+ * @param {import('node:http').ServerResponse} res
+ * @returns {Promise<void>}
+ */
+export function hangUntilClosed(res) {
+  res.socket?.setTimeout(0);
+  return new Promise((resolve) => res.once('close', () => resolve()));
+}
+
 /** @type {[method: string, path: string, handler: Handler][]} */
 const TABLE = [
   ['GET', '/v1/bots/:bot_id', getBot],
@@ -190,6 +228,10 @@ export async function handleApi(state, req, res, url) {
       if (botId && !ex.botIds.includes(botId)) {
         return ex.fail(PERMISSION_ERROR.code, PERMISSION_ERROR.msg);
       }
+    }
+    if (hangs(ex.token, route.handler)) {
+      ex.entry.status = null;
+      return await hangUntilClosed(res);
     }
     await route.handler(ex);
     if (!res.headersSent) ex.fail(INTERNAL_ERROR.code, INTERNAL_ERROR.msg, 500);

@@ -39,10 +39,12 @@ export function getBot(ex) {
   if (offChannel(botId, ex.url.searchParams.get('connector_id') ?? '')) {
     return ex.fail(NOT_ON_CHANNEL.code, NOT_ON_CHANNEL.msg);
   }
+  const text = ex.state.profiles.get(botId) ?? {};
   ex.ok({
     bot_id: botId,
-    name: 'Emulator Bot',
-    description: 'A scripted stand-in for a Coze bot, served locally for demos and tests.',
+    name: text.name ?? 'Emulator Bot',
+    description:
+      text.description ?? 'A scripted stand-in for a Coze bot, served locally for demos and tests.',
     icon_url: iconUrl(ex.req, 'icon.svg'),
     version: '1750000000000',
     create_time: CREATED,
@@ -50,8 +52,9 @@ export function getBot(ex) {
     bot_mode: 0,
     onboarding_info: {
       prologue:
+        text.prologue ??
         'Hi {{user_name}}, I am the Coze emulator. Ask me anything, or type "help" to see what I can do.',
-      suggested_questions: [...SUGGESTED_QUESTIONS],
+      suggested_questions: text.suggested_questions ?? [...SUGGESTED_QUESTIONS],
     },
     ...profileExtras(ex.req, botId),
   });

@@ -7,6 +7,7 @@ import {NULL_SINK, playChat} from '../chat-runner.js';
 import {BUSY_ERROR, INVALID_PARAMETER, META_DATA_LIMIT, MESSAGES_LIMIT} from '../errors.js';
 import {readFixture, resolveFixture, sendChunked} from '../fixture-files.js';
 import {writeHead} from '../http.js';
+import {HOSTILE_STREAMS, rawBytes} from '../hostile.js';
 import {EVENT_STREAM_TYPE, openEventStream} from '../sse.js';
 import {chatView} from '../store.js';
 import {findConversation} from './conversations.js';
@@ -92,6 +93,18 @@ export async function answerTurn(ex, turn) {
     return;
   }
   if (script.type === 'fixture') return replayFixture(ex, script.file);
+  if (script.type === 'raw') {
+    const raw = HOSTILE_STREAMS[script.shape];
+    const id = turn.conversationId ?? '7500000000000000902';
+    ex.entry.status = 200;
+    await sendChunked(ex.res, rawBytes(script.shape, raw.body(id)), {
+      type: EVENT_STREAM_TYPE,
+      chunk: raw.chunk,
+      delayMs: ex.state.speed,
+      headers: {'x-tt-logid': ex.logid},
+    });
+    return;
+  }
 
   const conversation = turn.conversationId
     ? findConversation(ex, turn.conversationId)

@@ -161,6 +161,74 @@ describe('emulator streams', () => {
     assert.equal((await fetch(`${server.base}/__emulator/fixture/nope.sse`)).status, 404);
   });
 
+  it('replays a fixture in the write sizes a test chose, and lists the fixtures', async () => {
+    const expected = await readFile(new URL('chat-text.sse', fixtures));
+    const res = await fetch(`${server.base}/__emulator/fixture/chat-text.sse?sizes=1,300,7`);
+    const reader = res.body.getReader();
+    const parts = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
+    assert.deepEqual(Buffer.concat(parts), expected);
+    assert.ok(parts.length > 1, 'several chunks');
+    const list = await (await fetch(`${server.base}/__emulator/fixtures`)).json();
+    assert.ok(list.includes('chat-text.sse') && list.includes('real-capture/reasoning-bot-zh.sse'));
+    assert.ok(!list.some((f) => f.endsWith('.md')));
+  });
+
+  it('hostile say and hostile stream answer what a broken model or server would send', async () => {
+    const vector = '<img src=x onerror=alert(1)> fail auth';
+    const said = parseEvents(
+      await (
+        await fetch(
+          `${server.base}/v3/chat`,
+          call('tok-say', chatBody(`hostile say answer/3 ${vector}`))
+        )
+      ).text()
+    );
+    const joined = said
+      .filter((e) => e.event === 'conversation.message.delta')
+      .map((e) => e.data.content)
+      .join('');
+    assert.equal(joined, vector);
+    const raw = await (
+      await fetch(`${server.base}/v3/chat`, call('tok-raw', chatBody('hostile stream cr')))
+    ).text();
+    assert.ok(raw.includes('\r') && !raw.includes('\n'));
+    assert.ok(raw.includes('Framed with CR alone.'));
+  });
+
+  it('hangs the requests a hang-<group> token names, and /__emulator/hang, until the client gives up', async () => {
+    for (const [url, init] of [
+      [`${server.base}/v1/bots/7500000000000000001`, call('tok-hang-profile')],
+      [`${server.base}/v1/conversations?bot_id=1`, call('tok-hang-list')],
+      [`${server.base}/__emulator/hang`, {}],
+    ]) {
+      const outcome = await fetch(url, {...init, signal: AbortSignal.timeout(150)}).then(
+        () => 'answered',
+        (err) => err.name
+      );
+      assert.equal(outcome, 'TimeoutError', url);
+    }
+    // Other groups answer as usual.
+    const bot = await fetch(`${server.base}/v1/bots/7500000000000000001`, call('tok-hang-list'));
+    assert.equal((await bot.json()).code, 0);
+  });
+
+  it('serves the profile texts a test set for a bot id', async () => {
+    const set = await fetch(`${server.base}/__emulator/profile`, {
+      method: 'POST',
+      body: JSON.stringify({bot_id: 'b-text', name: '<b>x</b>', suggested_questions: ['q']}),
+    });
+    assert.equal(set.status, 200);
+    const bot = await (await fetch(`${server.base}/v1/bots/b-text`, call('tok-profile'))).json();
+    assert.equal(bot.data.name, '<b>x</b>');
+    assert.deepEqual(bot.data.onboarding_info.suggested_questions, ['q']);
+    const bad = await fetch(`${server.base}/__emulator/profile`, {
+      method: 'POST',
+      body: '{"name":1}',
+    });
+    assert.equal(bad.status, 400);
+  });
+
   it('replays a fixture as the /v3/chat answer with "fixture <file>"', async () => {
     const expected = await readFile(new URL('chat-text.sse', fixtures), 'utf8');
     const res = await fetch(`${server.base}/v3/chat`, call('t', chatBody('fixture chat-text.sse')));
