@@ -204,6 +204,9 @@ function printWidget(w) {
   console.log(
     `  load older: ${w.older.firstMs.toFixed(1)} ms at pages 1-3 vs ${w.older.lastMs.toFixed(1)} ms at pages ${w.older.pages - 2}-${w.older.pages} (${w.older.rows} rows): ${times(w.older.lastMs, w.older.firstMs)}`
   );
+  console.log(
+    `  slow stream: ${w.older.slowFull.toFixed(2)} ms per piece below ${w.older.rows} rows vs ${w.slowEmptyMs.toFixed(2)} ms in an empty chat: ${times(w.older.slowFull, w.slowEmptyMs)} (target <= 5 ms per frame)`
+  );
 }
 
 /**
@@ -259,6 +262,11 @@ const TARGETS = [
     name: 'load older at page 40 <= 2.5x page 1 (CI)',
     enforce: true,
     ok: (r) => r.widget.older.lastMs / r.widget.older.firstMs <= 2.5,
+  },
+  {
+    name: 'slow stream below 800 rows <= 5 ms per piece',
+    enforce: false,
+    ok: (r) => r.widget.older.slowFull <= 5,
   },
 ];
 

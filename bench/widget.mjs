@@ -397,8 +397,53 @@ async function loadOlder(browser, origin, pages) {
     costs.push((await t.busy()) - before);
   }
   const shown = await rows();
+  // The reader goes back to the newest answer, and a slow answer streams below the long transcript.
+  await t.tab.evaluate(() => {
+    const box = document
+      .querySelector('coze-chat')
+      .shadowRoot.querySelector('coze-message-list')
+      .shadowRoot.querySelector('.scroller');
+    box.scrollTop = box.scrollHeight;
+  });
+  await settle(t.tab);
+  const slowFull = await slowStream(t);
   await t.close();
-  return {firstMs: median(costs.slice(0, 3)), lastMs: median(costs.slice(-3)), pages, rows: shown};
+  return {
+    firstMs: median(costs.slice(0, 3)),
+    lastMs: median(costs.slice(-3)),
+    pages,
+    rows: shown,
+    slowFull,
+  };
+}
+
+/**
+ * Main-thread time per piece of a slow answer (60 pieces, 120 ms apart, from the emulator's
+ * `slow` script) in an inline chat that is already open.
+ */
+async function slowStream(t) {
+  const pieces = 60;
+  const before = await t.busy();
+  await t.tab.evaluate(() => document.querySelector('coze-chat').send('slow'));
+  await settle(t.tab);
+  return ((await t.busy()) - before) / pieces;
+}
+
+/** The same slow answer in a chat with nothing in it yet: the baseline for the one above. */
+async function slowEmpty(browser, origin) {
+  const t = await freshTab(browser);
+  await t.tab.goto(
+    `${origin}/widget?attrs=${encodeURIComponent('mode="inline" user-id="bench-slow" style="display:block;height:640px"')}`,
+    {waitUntil: 'load'}
+  );
+  await t.tab.waitForFunction(
+    () => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-composer'),
+    {timeout: 20000}
+  );
+  await settle(t.tab);
+  const ms = await slowStream(t);
+  await t.close();
+  return ms;
 }
 
 /**
@@ -429,6 +474,7 @@ export async function benchWidget(browser, {distDir, reps, turnCount, olderPages
       },
       turns: await turns(browser, origin, turnCount),
       older: await loadOlder(browser, origin, olderPages),
+      slowEmptyMs: await slowEmpty(browser, origin),
     };
   } finally {
     server.close();
