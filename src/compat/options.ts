@@ -145,7 +145,10 @@ const panel: Read = (v, path, report) => {
 
 /**
  * Official option paths (alternatives separated by spaces, the first one set
- * wins; legacy `componentProps` come last) → property → reader.
+ * wins; legacy `componentProps` come last) → property → reader. The bot's background picture,
+ * default input type and shortcut commands come from its profile, as in the official widget;
+ * `noBackground`, `noShortcuts`, `readonly`, `placeholder` and `defaultText` have no official
+ * key and are not invented here (set them on `client.element`).
  */
 const table: Array<[paths: string, property: ChatPropertyName, read: Read]> = [
   ['config.type', 'type', oneOf('bot', 'app')],
