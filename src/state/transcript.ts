@@ -8,7 +8,6 @@ import {
   toObjectString,
 } from '../api/content.js';
 import type {ChatMessage, MessageFile, MessageStatus, QuotedReply} from './types.js';
-import {thumbnailFor} from './thumbnails.js';
 
 /**
  * Between Coze messages and the transcript: what a user message carries on
@@ -91,7 +90,7 @@ function parseJson<T>(value: string | undefined): T | undefined {
 }
 
 /** A user message from history: text, files and quote as they were sent. */
-function userFromCoze(m: CozeMessage, base: ChatMessage): ChatMessage {
+function userFromCoze(m: CozeMessage, base: ChatMessage, thumbnail?: Thumbnails): ChatMessage {
   let text = m.content;
   let files: MessageFile[] = [];
   if (m.content_type === 'object_string') {
@@ -105,7 +104,7 @@ function userFromCoze(m: CozeMessage, base: ChatMessage): ChatMessage {
       .filter((i) => (i.type === 'file' || i.type === 'image') && i.file_id)
       .map((i) => {
         const known = listed.find((l) => l.id === i.file_id);
-        const previewUrl = thumbnailFor(i.file_id!);
+        const previewUrl = thumbnail?.(i.file_id!);
         return {
           fileId: i.file_id!,
           name: known?.name ?? (i.type === 'image' ? 'image' : 'file'),
@@ -212,8 +211,11 @@ export function attachToolOutput(
   return messages.map((x, i) => (i === index ? updated : x));
 }
 
+/** Looks up the preview of an image the reader sent, by Coze file id. */
+export type Thumbnails = (fileId: string) => string | undefined;
+
 /** History pages come newest first; the transcript reads oldest first. */
-export function fromHistory(page: readonly CozeMessage[]): ChatMessage[] {
+export function fromHistory(page: readonly CozeMessage[], thumbnail?: Thumbnails): ChatMessage[] {
   let out: readonly ChatMessage[] = [];
   for (const raw of [...page].reverse()) {
     if (!shown(raw)) continue;
@@ -227,7 +229,7 @@ export function fromHistory(page: readonly CozeMessage[]): ChatMessage[] {
     const base = baseOf(m, 'complete');
     out = [
       ...out,
-      m.role === 'user' ? userFromCoze(m, base) : assistantFromCoze(m, 'complete', base),
+      m.role === 'user' ? userFromCoze(m, base, thumbnail) : assistantFromCoze(m, 'complete', base),
     ];
   }
   return [...out];

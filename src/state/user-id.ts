@@ -1,3 +1,5 @@
+import type {KeyValueStorage} from './storage.js';
+
 const storageKey = 'coze-chat-elements:user-id';
 let memoryId: string | undefined;
 
@@ -7,16 +9,16 @@ function randomId(): string {
 
 /**
  * The end-user id sent as `user_id`: the one given, else one generated once
- * and kept in localStorage so it survives reloads (memory only when storage
- * is blocked, e.g. in a sandboxed frame).
+ * and kept in `storage` so it survives reloads (memory only when there is no
+ * storage or it is blocked, e.g. in a sandboxed frame).
  */
-export function resolveUserId(given?: string | null): string {
+export function resolveUserId(given: string | null | undefined, storage?: KeyValueStorage): string {
   if (given) return given;
   try {
-    let id = localStorage.getItem(storageKey);
+    let id = storage!.getItem(storageKey);
     if (!id) {
       id = randomId();
-      localStorage.setItem(storageKey, id);
+      storage!.setItem(storageKey, id);
     }
     return id;
   } catch {

@@ -12,6 +12,7 @@ import {ConversationStore, type StoreNotice} from '../../state/store.js';
 import type {ChatActions, ChatSnapshot, SendOptions} from '../../state/types.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {resolveUserId} from '../../state/user-id.js';
+import {browserStorage} from '../shared/browser-storage.js';
 import {en} from '../../i18n/en.js';
 import {format, stringsFor, type Lang, type Strings} from '../../i18n/index.js';
 import {CozeToolCallEvent} from '../../events/coze-tool-call-event.js';
@@ -117,10 +118,11 @@ export class ChatSession {
     });
     this.#store = new ConversationStore({
       backend: client,
+      storage: browserStorage,
       config: () => {
         const common = {
           // The site's user id from the token-url, unless the page set one.
-          userId: resolveUserId(host.userId || this.#tokens.userId),
+          userId: resolveUserId(host.userId || this.#tokens.userId, browserStorage),
           connectorId: host.connectorId || '999',
           ...(host.parameters ? {parameters: host.parameters} : {}),
         };
