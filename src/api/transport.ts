@@ -38,10 +38,11 @@ export class Transport {
   /** A JSON call with the auth refresh-and-retry; resolves to Coze's envelope. */
   async json(call: Call): Promise<Envelope> {
     if (call.signal?.aborted) throw abortReason(call.signal);
-    const {value} = await this.withAuth(async (token) => {
-      const sent = {...call, signal: this.signalFor(call)};
-      return readEnvelope(await this.send(sent, token), sent.signal);
-    });
+    const signal = this.signalFor(call);
+    const sent = {...call, signal};
+    const {value} = await this.withAuth(async (token) =>
+      readEnvelope(await this.send(sent, token), signal)
+    );
     return value;
   }
 

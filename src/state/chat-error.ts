@@ -7,24 +7,26 @@ export function isAbort(error: unknown): boolean {
 /** Coze's code for "too many requests". */
 const rateLimited = 4013;
 
+/** Local codes by the client's error kind. */
+const localCodes: Record<string, number> = {
+  network: LocalErrorCode.network,
+  interrupted: LocalErrorCode.interrupted,
+  timeout: LocalErrorCode.timeout,
+};
+
 /** Turns anything thrown by the client into the error a reader is shown. */
 export function toChatError(error: unknown): ChatError {
   if (error && typeof error === 'object' && 'code' in error) {
     const e = error as {code: number; message?: string; logId?: string; kind?: string};
     const status = (error as {status?: number}).status;
     const code =
-      e.kind === 'network'
-        ? LocalErrorCode.network
-        : e.kind === 'interrupted'
-          ? LocalErrorCode.interrupted
-          : e.kind === 'timeout'
-            ? LocalErrorCode.timeout
-            : e.kind === 'http'
-              ? // HTTP 429 without a Coze body is the rate limit, as code 4013 is.
-                status === 429
-                ? rateLimited
-                : LocalErrorCode.http
-              : Number(e.code);
+      localCodes[e.kind as string] ??
+      (e.kind === 'http'
+        ? // HTTP 429 without a Coze body is the rate limit, as code 4013 is.
+          status === 429
+          ? rateLimited
+          : LocalErrorCode.http
+        : Number(e.code));
     return {code, message: e.message ?? '', ...(e.logId ? {logId: e.logId} : {})};
   }
   return {

@@ -116,8 +116,7 @@ export class Conversations {
       throw error;
     }
     const list = host.snapshot.conversations;
-    if (list)
-      host.update({conversations: {...list, items: list.items.filter((c) => c.id !== id)}});
+    if (list) host.update({conversations: {...list, items: list.items.filter((c) => c.id !== id)}});
     // The next question starts a new conversation.
     if (id === host.snapshot.conversationId) host.show(undefined);
   }

@@ -92,5 +92,4 @@ export class History {
       host.fail(toChatError(error));
     }
   }
-
 }

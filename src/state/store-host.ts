@@ -1,13 +1,7 @@
 import type {CozeClient} from '../api/client.js';
 import type {ChatTarget} from './target.js';
 import type {KeyValueStorage} from './storage.js';
-import type {
-  ChatError,
-  ChatMessage,
-  ChatSnapshot,
-  ToolCallRequest,
-  ToolOutput,
-} from './types.js';
+import type {ChatError, ChatMessage, ChatSnapshot, ToolCallRequest, ToolOutput} from './types.js';
 
 /** What the store needs from the Coze client. */
 export type ChatBackend = Pick<
@@ -76,9 +70,9 @@ export interface StoreOptions {
  */
 export interface StoreHost {
   readonly options: StoreOptions;
-  readonly snapshot: ChatSnapshot;
+  snapshot: ChatSnapshot;
   /** Aborted on reload and dispose: every request made for this bot and user. */
-  readonly life: AbortSignal;
+  life: AbortSignal;
   /** Who the chat is with, as the config says now. */
   target(): ChatTarget;
   update(change: Partial<ChatSnapshot>): void;

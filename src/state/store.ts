@@ -1,4 +1,3 @@
-import type {ChatTarget} from './target.js';
 import {chatTarget} from './target.js';
 import type {StoreHost, StoreOptions} from './store-host.js';
 import {
@@ -42,20 +41,16 @@ export class ConversationStore {
   readonly #history: History;
   readonly #lists: Conversations;
   readonly #turns: TurnRunner;
+  /** What the parts see: kept in step with the snapshot and the lifetime's signal. */
+  readonly #host: StoreHost;
 
   constructor(options: StoreOptions) {
     this.#options = options;
-    const snapshot = () => this.#snapshot;
-    const life = () => this.#life.signal;
     const host: StoreHost = {
       options,
-      get snapshot() {
-        return snapshot();
-      },
-      get life() {
-        return life();
-      },
-      target: () => this.#target(),
+      snapshot: emptySnapshot,
+      life: this.#life.signal,
+      target: () => chatTarget(options.backend, options.config()),
       update: (change) => this.#update(change),
       replace: (key, change) => this.#replace(key, change),
       fail: (error) => this.#fail(error),
@@ -63,6 +58,7 @@ export class ConversationStore {
       show: (id, sectionId) => this.#show(id, sectionId),
       settle: () => this.#settle(),
     };
+    this.#host = host;
     this.#history = new History(host);
     this.#lists = new Conversations(host);
     this.#turns = new TurnRunner(host, this.#lists, (signal) => this.#ensureConversation(signal));
@@ -134,10 +130,7 @@ export class ConversationStore {
     this.#history.next();
     this.#turns.abort();
     this.#life = new AbortController();
-  }
-
-  #target(): ChatTarget {
-    return chatTarget(this.#options.backend, this.#options.config());
+    this.#host.life = this.#life.signal;
   }
 
   /** The one place `status` is decided: streaming while a turn runs, loading while a load does. */
@@ -250,7 +243,7 @@ export class ConversationStore {
     // Only the conversation being shown is dropped: the profile still loads.
     const signal = this.#history.next();
     try {
-      const created = await this.#target().fresh(signal);
+      const created = await this.#host.target().fresh(signal);
       this.#lists.untitled(created);
       this.#show(created.id, created.last_section_id);
       this.#lists.listed(toSummary(created));
@@ -310,7 +303,7 @@ export class ConversationStore {
     this.#settle();
     try {
       await this.#options.prepare?.();
-      const {bot, conversation} = await this.#target().profile(signal);
+      const {bot, conversation} = await this.#host.target().profile(signal);
       if (conversation) this.#lists.untitled(conversation);
       if (signal.aborted) return;
       this.#update({bot});
@@ -336,7 +329,7 @@ export class ConversationStore {
     await this.init();
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
-    const created = await this.#target().conversation(signal);
+    const created = await this.#host.target().conversation(signal);
     this.#lists.untitled(created);
     this.#update({
       conversationId: created.id,
@@ -366,7 +359,7 @@ export class ConversationStore {
   }
 
   #publish(snapshot: ChatSnapshot): void {
-    this.#snapshot = Object.freeze(snapshot);
+    this.#snapshot = this.#host.snapshot = Object.freeze(snapshot);
     for (const listener of this.#listeners) listener(this.#snapshot);
   }
 }

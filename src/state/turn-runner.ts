@@ -148,13 +148,11 @@ export class TurnRunner {
     turn.controller.abort();
     if (!turn.conversationId || !turn.chatId) return;
     // The next question in this conversation waits for it: Coze refuses one while a chat runs.
-    const canceling = this.#host.options.backend
-      .cancelChat(turn.conversationId, turn.chatId)
-      .then(
-        () => undefined,
-        // The answer is already stopped locally; a failed cancel changes nothing the reader sees.
-        () => undefined
-      );
+    const canceling = this.#host.options.backend.cancelChat(turn.conversationId, turn.chatId).then(
+      () => undefined,
+      // The answer is already stopped locally; a failed cancel changes nothing the reader sees.
+      () => undefined
+    );
     this.#canceling = canceling;
     await canceling;
     if (this.#canceling === canceling) this.#canceling = undefined;
