@@ -539,7 +539,16 @@ export class ChatSession {
   readonly #handlePanelKeydown = (event: KeyboardEvent) => {
     const host = this.#port.host;
     this.#sheet.trapTab(event, event.currentTarget as HTMLElement);
-    if (event.key === 'Escape' && host.mode === 'floating' && host.open) {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // One level at a time: the conversation list back to the chat, then the chat closes.
+    if (this.#showingConversations) {
+      event.stopPropagation();
+      this.#showingConversations = false;
+      host.requestUpdate();
+      void host.updateComplete.then(() =>
+        host.renderRoot.querySelector<HTMLElement>('[part~="conversations-button"]')?.focus()
+      );
+    } else if (host.mode === 'floating' && host.open) {
       event.stopPropagation();
       void host.hide();
     }
