@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['demo/**/*.js'],
+    files: ['demo/**/*.js', 'test/visual/*.js'],
     languageOptions: {globals: {...globals.browser}},
   },
   {
