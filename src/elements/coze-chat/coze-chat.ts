@@ -132,6 +132,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart stop-button - Stops the answer being streamed.
  * @csspart upload-button - Attaches files and images.
  * @csspart audio-button - Starts (and stops) voice input.
+ * @csspart input-mode-button - In voice mode (a bot that defaults to voice), switches to typing.
  * @csspart attachment - A file or image about to be sent, with its progress.
  * @csspart quote-preview - The reply quoted into the next question.
  * @csspart attachments - The files about to be sent.

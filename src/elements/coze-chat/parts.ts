@@ -50,6 +50,7 @@ export const composerParts = [
   'stop-button',
   'upload-button',
   'audio-button',
+  'input-mode-button',
   'cancel-recording-button',
   'recording',
   'attachments',
