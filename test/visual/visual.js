@@ -70,9 +70,12 @@ async function settle() {
   await Promise.all([...list.querySelectorAll('img')].map((img) => img.decode?.().catch(() => {})));
   await document.fonts.ready;
   // "Thought for N s" depends on the machine's speed: the same number in every shot.
-  for (const el of list.querySelectorAll('[part~="reasoning"] summary, [part~="reasoning"] button'))
-    for (const node of el.childNodes)
-      if (node.nodeType === 3) node.textContent = node.textContent.replace(/\d+/g, '2');
+  for (const part of list.querySelectorAll('[part~="reasoning"]')) {
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (/\d+ ?s\b|\d+ 秒/.test(node.textContent))
+        node.textContent = node.textContent.replace(/\d+/g, '2');
+  }
   // No caret: nothing keeps focus.
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
