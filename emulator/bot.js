@@ -120,6 +120,13 @@ export const TRIGGERS = [
       sayScript(match[1].toLowerCase(), match[3], match[2] ? Math.max(1, Number(match[2])) : 7),
   },
   {
+    phrase: 'hostile nested <tool|local>',
+    pattern: /\bhostile\s+nested\s+(tool|local)\b/i,
+    about:
+      'a plugin call (`tool`) or a local function (`local`) with arguments nested 20,000 levels deep.',
+    script: (_question, match) => nestedScript(match[1].toLowerCase()),
+  },
+  {
     phrase: 'hostile stream <shape>',
     pattern: new RegExp(
       `\\bhostile\\s+stream\\s+(${Object.keys(HOSTILE_STREAMS).join('|')})\\b`,
@@ -362,13 +369,6 @@ export const TRIGGERS = [
     about:
       'a stream error repeating `<text>` in its message: `event` (`event:error`), `failed` (`conversation.chat.failed`), `chatbare` (its bare `{code, msg}` form) or `bare` (a body that is only `{code, msg}`).',
     script: (_question, match) => echoErrorScript(match[1].toLowerCase(), match[2]),
-  },
-  {
-    phrase: 'hostile nested <tool|local>',
-    pattern: /\bhostile\s+nested\s+(tool|local)\b/i,
-    about:
-      'a plugin call (`tool`) or a local function (`local`) with arguments nested 20,000 levels deep.',
-    script: (_question, match) => nestedScript(match[1].toLowerCase()),
   },
   {
     phrase: 'hostile blank followups',

@@ -17,10 +17,11 @@ const kb = (n) => (n / 1024).toFixed(1);
 const budgets = [
   // 12.6 KB: the position attribute and the launcher's side, mirrored in right-to-left documents.
   {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.6},
+  // 73 KB: every wait has an end (request, token and tool-call deadlines).
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
-    kb: 72,
+    kb: 73,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},

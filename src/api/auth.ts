@@ -1,4 +1,4 @@
-import {CozeApiError, isAbortError} from './errors.js';
+import {CozeApiError, abortReason, isAbortError} from './errors.js';
 
 /**
  * A function that supplies access tokens (the convention of Coze's JS SDK):
@@ -15,7 +15,15 @@ export interface TokenOptions {
   onRefreshToken?: ((oldToken: string) => string | Promise<string>) | undefined;
   /** The site's own endpoint answering `{access_token, expires_in, user_id?}` to a same-origin GET. */
   tokenUrl?: string | undefined;
+  /**
+   * How long (ms) the token function, `onRefreshToken` or the token-url may take before getting a
+   * token fails with kind `timeout`; default 15 000.
+   */
+  timeout?: number | undefined;
 }
+
+/** How long getting a token may take unless `TokenOptions.timeout` says otherwise. */
+export const DEFAULT_TOKEN_TIMEOUT = 15_000;
 
 interface HeldToken {
   token: string;
@@ -62,29 +70,33 @@ export class TokenSource {
     );
   }
 
-  /** The token to use now; obtains or renews one when needed. */
-  async get(): Promise<string> {
+  /**
+   * The token to use now; obtains or renews one when needed. `signal` ends this caller's wait
+   * (the shared refresh goes on for the others, bounded by the timeout).
+   */
+  async get(signal?: AbortSignal): Promise<string> {
     const held = this.#sync();
-    if (this.#refreshing) return this.#refreshing;
+    if (this.#refreshing) return waitFor(this.#refreshing, signal);
     if (held && !expiring(held)) return held.token;
     if (held && !this.canRefresh) return held.token;
-    return this.refresh(held?.token ?? '');
+    return this.refresh(held?.token ?? '', signal);
   }
 
   /**
    * A replacement for `rejected`. If the token already changed since
    * `rejected` was handed out, that newer token is returned without another
-   * refresh; concurrent callers share one in-flight refresh.
+   * refresh; concurrent callers share one in-flight refresh, which fails with
+   * kind `timeout` when the page's function or the token-url takes too long.
    */
-  refresh(rejected: string): Promise<string> {
-    if (this.#refreshing) return this.#refreshing;
+  refresh(rejected: string, signal?: AbortSignal): Promise<string> {
+    if (this.#refreshing) return waitFor(this.#refreshing, signal);
     const held = this.#sync();
     if (held && held.token !== rejected && !expiring(held)) return Promise.resolve(held.token);
     const refreshing = this.#obtain(rejected).finally(() => {
       if (this.#refreshing === refreshing) this.#refreshing = undefined;
     });
     this.#refreshing = refreshing;
-    return refreshing;
+    return waitFor(refreshing, signal);
   }
 
   /** Adopts a newly set `token` option; drops a held option token that was unset. */
@@ -100,15 +112,28 @@ export class TokenSource {
 
   async #obtain(rejected: string): Promise<string> {
     const options = this.#options();
+    const ms =
+      options.timeout !== undefined && options.timeout > 0
+        ? options.timeout
+        : DEFAULT_TOKEN_TIMEOUT;
     let next: HeldToken;
     if (typeof options.token === 'function') {
       const provider = options.token;
-      next = await ask('The token function', () => provider(rejected || undefined));
+      next = await deadline(
+        ask('The token function', () => provider(rejected || undefined)),
+        ms,
+        'The token function'
+      );
     } else if (options.onRefreshToken) {
       const refresh = options.onRefreshToken;
-      next = await ask('onRefreshToken', () => refresh(rejected));
+      next = await deadline(
+        ask('onRefreshToken', () => refresh(rejected)),
+        ms,
+        'onRefreshToken'
+      );
     } else if (options.tokenUrl) {
-      next = await fetchToken(options.tokenUrl);
+      const url = options.tokenUrl;
+      next = await fetchToken(url, ms);
     } else if (rejected) {
       throw noToken(
         'The token was rejected and there is no onRefreshToken or token-url to get a new one.'
@@ -127,6 +152,34 @@ export class TokenSource {
     this.#held = next;
     return next.token;
   }
+}
+
+/** `promise`, or the signal's abort reason as soon as it aborts (the promise itself goes on). */
+function waitFor<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** `promise`, or a kind `timeout` error naming `who` when it has not settled within `ms`. */
+function deadline<T>(promise: Promise<T>, ms: number, who: string): Promise<T> {
+  if (!Number.isFinite(ms)) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(tooLate(who, ms)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+function tooLate(who: string, ms: number): CozeApiError {
+  return new CozeApiError({
+    kind: 'timeout',
+    message: `${who} gave no token within ${Math.round(ms / 100) / 10} s.`,
+  });
 }
 
 /** The `token` option when it is a token (not a function); `undefined` when empty. */
@@ -158,8 +211,9 @@ function noToken(message: string): CozeApiError {
   return new CozeApiError({kind: 'api', code: 4100, message});
 }
 
-/** GETs the site's token endpoint; `expires_in` is a Unix time in seconds. */
-async function fetchToken(tokenUrl: string): Promise<HeldToken> {
+/** GETs the site's token endpoint within `ms`; `expires_in` is a Unix time in seconds. */
+async function fetchToken(tokenUrl: string, ms: number): Promise<HeldToken> {
+  const signal = Number.isFinite(ms) ? AbortSignal.timeout(ms) : undefined;
   let response: Response;
   try {
     response = await fetch(tokenUrl, {
@@ -167,8 +221,10 @@ async function fetchToken(tokenUrl: string): Promise<HeldToken> {
       headers: {Accept: 'application/json'},
       credentials: 'same-origin',
       cache: 'no-store',
+      ...(signal ? {signal} : {}),
     });
   } catch (cause) {
+    if (signal?.aborted) throw tooLate('The token-url', ms);
     if (isAbortError(cause)) throw cause;
     throw new CozeApiError({
       kind: 'network',
@@ -180,6 +236,7 @@ async function fetchToken(tokenUrl: string): Promise<HeldToken> {
   try {
     body = await response.json();
   } catch {
+    if (signal?.aborted) throw tooLate('The token-url', ms);
     body = undefined;
   }
   if (!response.ok) {

@@ -140,7 +140,7 @@ export function assistantFromCoze(
       ...base,
       tool: {
         name: call?.name ?? 'tool',
-        ...(call?.arguments !== undefined ? {arguments: pretty(call.arguments)} : {}),
+        ...(call?.arguments !== undefined ? {arguments: pretty(call.arguments, m.content)} : {}),
         ...(call?.thought ? {thought: call.thought} : {}),
       },
     };
@@ -155,15 +155,16 @@ export function assistantFromCoze(
   return base;
 }
 
-function pretty(value: unknown): string {
-  if (typeof value === 'string') {
-    try {
-      return JSON.stringify(JSON.parse(value), null, 2);
-    } catch {
-      return value;
-    }
+/**
+ * Arguments pretty-printed; as they came (`raw`) when they are not JSON or too deeply nested
+ * to print (`JSON.stringify` recurses and overflows the stack).
+ */
+export function pretty(value: unknown, raw: string): string {
+  try {
+    return JSON.stringify(typeof value === 'string' ? JSON.parse(value) : value, null, 2);
+  } catch {
+    return typeof value === 'string' ? value : raw;
   }
-  return JSON.stringify(value, null, 2);
 }
 
 function baseOf(m: CozeMessage, status: MessageStatus): ChatMessage {

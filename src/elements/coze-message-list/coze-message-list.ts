@@ -567,8 +567,11 @@ export class CozeMessageList extends LitElement {
   }
 
   #renderSuggestions(questions: readonly string[], ui: UiConfig) {
+    // A follow-up or suggestion without text would be an empty button.
+    const asked = questions.filter((q) => typeof q === 'string' && q.trim() !== '');
+    if (!asked.length) return nothing;
     return html`<ul class="suggestions" aria-label=${ui.strings.suggestions}>
-      ${questions.map(
+      ${asked.map(
         (q) =>
           html`<li>
             <button
