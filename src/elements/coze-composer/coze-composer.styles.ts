@@ -122,7 +122,8 @@ export const styles = css`
 
   .tool.recording {
     background: var(--_danger);
-    color: #ffffff;
+    /* The panel's colour: white on the light theme's red, dark on the dark theme's pink. */
+    color: var(--_bg);
   }
 
   .text-button {
