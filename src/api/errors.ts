@@ -7,9 +7,10 @@ import {isRecord} from './json.js';
  * - `http`: a non-2xx answer (or an unreadable one) without a Coze body;
  * - `network`: `fetch` itself failed (offline, CORS, DNS, refused);
  * - `interrupted`: an answer stream ended before its `done` event;
- * - `timeout`: an answer stream sent nothing for longer than its idle timeout.
+ * - `timeout`: an answer stream sent nothing for longer than its idle timeout;
+ * - `malformed`: a 2xx answer whose data is not of the shape Coze sends (e.g. no `data`).
  */
-export type CozeErrorKind = 'api' | 'http' | 'network' | 'interrupted' | 'timeout';
+export type CozeErrorKind = 'api' | 'http' | 'network' | 'interrupted' | 'timeout' | 'malformed';
 
 export interface CozeApiErrorInit {
   message: string;

@@ -112,6 +112,8 @@ export const en = {
     http: 'Coze answered with an unexpected error.',
     unsupported: 'This bot asked for something this page cannot do yet.',
     timeout: 'Coze stopped answering. Please try again.',
+    malformed: 'Coze sent an answer this chat could not read. Please try again.',
+    toolFailed: 'This page could not do what the bot asked for. Please try again.',
     4000: 'The request was invalid.',
     4008: 'This bot has reached its daily limit. Please try again tomorrow.',
     4013: 'Too many requests. Please wait a moment and try again.',

@@ -12,6 +12,7 @@ const localCodes: Record<string, number> = {
   network: LocalErrorCode.network,
   interrupted: LocalErrorCode.interrupted,
   timeout: LocalErrorCode.timeout,
+  malformed: LocalErrorCode.malformed,
 };
 
 /** Turns anything thrown by the client into the error a reader is shown. */
@@ -30,7 +31,7 @@ export function toChatError(error: unknown): ChatError {
     return {code, message: e.message ?? '', ...(e.logId ? {logId: e.logId} : {})};
   }
   return {
-    code: LocalErrorCode.network,
+    code: LocalErrorCode.unexpected,
     message: error instanceof Error ? error.message : String(error),
   };
 }

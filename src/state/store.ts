@@ -12,6 +12,7 @@ import {
   type SendOptions,
 } from './types.js';
 import {isAbort, toChatError} from './chat-error.js';
+import {ChatBusyError} from './errors.js';
 import {Conversations, toSummary} from './conversations.js';
 import {History} from './history.js';
 import {TurnRunner} from './turn-runner.js';
@@ -144,10 +145,22 @@ export class ConversationStore {
     return Boolean(text.trim() || options?.files?.length) && !this.#turns.busy;
   }
 
-  /** Sends a question with its files and the pending quote; resolves when the answer has finished, failed or stopped. */
+  /** Whether an answer is being written (or its local functions run). */
+  get busy(): boolean {
+    return this.#turns.busy;
+  }
+
+  /**
+   * Sends a question with its files and the pending quote; resolves when the answer has
+   * finished, failed or stopped. Nothing to send (no text, no file) does nothing; while an
+   * answer is being written it rejects with a `ChatBusyError` and sends nothing.
+   */
   async send(text: string, options?: SendOptions): Promise<void> {
     const question = text.trim();
-    if (!this.canSend(question, options)) return;
+    if (!this.canSend(question, options)) {
+      if (this.#turns.busy && (question || options?.files?.length)) throw new ChatBusyError();
+      return;
+    }
     await this.#turns.send(question, options);
   }
 

@@ -72,18 +72,26 @@ export async function runTools(
     };
   }
   let results: readonly ToolOutput[] | undefined;
+  let toolOutputs;
   try {
     results = await outputs;
+    toolOutputs = results.map((r) => ({tool_call_id: r.toolCallId, output: r.output}));
+  } catch (error) {
+    signal.throwIfAborted();
+    // The page's handler failed: the reader is told so (not that Coze could not be reached).
+    results = undefined;
+    return {
+      failure: {
+        code: LocalErrorCode.toolFailed,
+        message: error instanceof Error ? error.message : String(error),
+      },
+    };
   } finally {
     settle(results);
   }
   signal.throwIfAborted();
   const events = host.options.backend.submitToolOutputs(
-    {
-      conversationId,
-      chatId,
-      toolOutputs: results.map((r) => ({tool_call_id: r.toolCallId, output: r.output})),
-    },
+    {conversationId, chatId, toolOutputs},
     {signal}
   );
   return {events};

@@ -22,6 +22,8 @@ export interface Turn {
   chatId?: string;
   /** Keys of the assistant messages this turn produced, by Coze message id. */
   answers: Map<string, string>;
+  /** Ids of the answers Coze has completed: their text is final. */
+  completed?: Set<string>;
   /** Local function calls the bot is waiting for. */
   toolCalls?: ToolCall[] | undefined;
   /** The reader stopped the turn before its chat id arrived; called once it does. */
@@ -285,6 +287,8 @@ export class TurnRunner {
   }
 
   #delta(turn: Turn, message: CozeMessage): void {
+    // A delta after its answer completed is not part of it: `completed` carries the whole text.
+    if (turn.completed?.has(message.id)) return;
     const key = this.#answerKey(turn, message);
     let pending = this.#pending.get(key);
     if (!pending) {
@@ -315,6 +319,10 @@ export class TurnRunner {
       return;
     }
     if (message.type !== 'answer') return;
+    const completed = (turn.completed ??= new Set());
+    // The id again after its answer completed: another answer, shown after the first.
+    if (completed.has(message.id)) turn.answers.delete(message.id);
+    completed.add(message.id);
     const key = this.#answerKey(turn, message);
     this.flush();
     const done = host.replace(key, (m) => {

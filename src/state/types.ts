@@ -19,6 +19,12 @@ export const LocalErrorCode = {
   unsupported: -4,
   /** The answer stream sent nothing for longer than its idle timeout. */
   timeout: -5,
+  /** Coze answered, but with data of a shape it does not send. */
+  malformed: -6,
+  /** The page's `coze-tool-call` handler failed (rejected, or answered something unusable). */
+  toolFailed: -7,
+  /** Anything else that went wrong in the widget itself. */
+  unexpected: -8,
 } as const;
 
 /** A file attached to a user message. */

@@ -7,6 +7,9 @@ const localKeys: Record<number, string> = {
   [LocalErrorCode.http]: 'http',
   [LocalErrorCode.unsupported]: 'unsupported',
   [LocalErrorCode.timeout]: 'timeout',
+  [LocalErrorCode.malformed]: 'malformed',
+  [LocalErrorCode.toolFailed]: 'toolFailed',
+  [LocalErrorCode.unexpected]: 'generic',
 };
 
 /** A readable message for an error: ours for known codes, else the server's, else a generic one. */
