@@ -49,6 +49,9 @@ import {errorBody, sendJson, successBody} from './http.js';
  * @property {(status: number, body: unknown) => void} json reply with any JSON body
  */
 
+/** A token containing this gets every JSON success without its `data` (`{code: 0, msg: ""}`). */
+export const NO_DATA_MARK = 'nodata';
+
 /**
  * The account a plain (not minted) token acts for: its text up to the first `.`.
  * @param {string} token
@@ -74,7 +77,8 @@ export function createExchange(parts) {
       sendJson(ex.res, status, body, ex.logid);
     },
     ok(data) {
-      ex.json(200, successBody(data, ex.logid));
+      // A fault for testing clients: a success envelope whose `data` is missing.
+      ex.json(200, successBody(ex.token.includes(NO_DATA_MARK) ? undefined : data, ex.logid));
     },
     fail(code, msg, status = 200) {
       ex.json(status, errorBody(code, msg, ex.logid));

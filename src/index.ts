@@ -17,4 +17,5 @@ export {chatActionsContext, chatStateContext, chatUiContext} from './state/conte
 export type {UiConfig} from './state/ui-config.js';
 export type {Lang, Strings} from './i18n/index.js';
 export type {TokenProvider} from './api/auth.js';
+export {ChatBusyError} from './state/errors.js';
 export {WebChatClient, type WebChatClientOptions} from './compat/index.js';

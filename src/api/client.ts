@@ -1,7 +1,16 @@
 import type {TokenSource} from './auth.js';
 import {CozeApiError} from './errors.js';
 import type {Envelope} from './envelope.js';
-import {record, str} from './json.js';
+import {str} from './json.js';
+import {
+  readChat,
+  readConversation,
+  readIdentified,
+  readList,
+  readMessage,
+  readObject,
+  text,
+} from './wire.js';
 import {readAppInfo, readBotInfo, readWorkflowInfo} from './profiles.js';
 import {openStream} from './stream-open.js';
 import {Transport, formWithFile, type Call} from './transport.js';
@@ -21,7 +30,6 @@ import type {
   ConversationPage,
   CozeChat,
   CozeFile,
-  CozeMessage,
   CozeStreamEvent,
   MessageFeedback,
   MessagePage,
@@ -102,7 +110,7 @@ export class CozeClient {
       path: `/v1/bots/${encodeURIComponent(botId)}`,
       signal: options.signal,
     });
-    return readBotInfo(envelope.data, botId);
+    return readBotInfo(readObject(envelope.data, 'a bot profile'), botId);
   }
 
   /**
@@ -120,7 +128,7 @@ export class CozeClient {
       query: {version: params.version, connector_id: params.connectorId ?? DEFAULT_CONNECTOR},
       signal: options.signal,
     });
-    return readAppInfo(envelope.data, appId);
+    return readAppInfo(readObject(envelope.data, 'an app profile'), appId);
   }
 
   /**
@@ -142,7 +150,7 @@ export class CozeClient {
       query: {connector_id: params.connectorId ?? DEFAULT_CONNECTOR},
       signal: options.signal,
     });
-    return readWorkflowInfo(envelope.data, workflowId);
+    return readWorkflowInfo(readObject(envelope.data, 'a chatflow profile'), workflowId);
   }
 
   /** One page of the caller's conversations with a bot (`GET /v1/conversations`). */
@@ -164,11 +172,10 @@ export class CozeClient {
       },
       signal: options.signal ?? params.signal,
     });
-    const data = record(envelope.data);
+    const data = readObject(envelope.data, 'a conversation list');
     return {
-      conversations: Array.isArray(data.conversations)
-        ? (data.conversations as ConversationData[])
-        : [],
+      // No conversations may come as a missing list.
+      conversations: readList(data.conversations ?? [], readConversation, 'a conversation list'),
       hasMore: data.has_more === true,
     };
   }
@@ -199,7 +206,7 @@ export class CozeClient {
       body,
       signal: options.signal ?? params.signal,
     });
-    return envelope.data as ConversationData;
+    return readConversation(envelope.data);
   }
 
   /**
@@ -228,7 +235,7 @@ export class CozeClient {
       signal: options.signal ?? params.signal,
     });
     const page: MessagePage = {
-      messages: Array.isArray(envelope.data) ? (envelope.data as CozeMessage[]) : [],
+      messages: readList(envelope.data, readMessage, 'a message list'),
       hasMore: envelope.has_more === true,
     };
     const firstId = str(envelope.first_id);
@@ -347,7 +354,7 @@ export class CozeClient {
         body: {conversation_id: conversationId, chat_id: chatId},
         signal: options.signal,
       });
-      return envelope.data as CozeChat;
+      return readChat(envelope.data);
     } catch (err) {
       if (err instanceof CozeApiError && err.kind === 'api' && err.code === CANNOT_CANCEL)
         return undefined;
@@ -367,7 +374,7 @@ export class CozeClient {
       body: {name},
       signal: options.signal,
     });
-    return envelope.data as ConversationData;
+    return readConversation(envelope.data);
   }
 
   /** Deletes a conversation for good (`DELETE /v1/conversations/{conversation_id}`). */
@@ -392,7 +399,7 @@ export class CozeClient {
       path: `/v1/conversations/${encodeURIComponent(conversationId)}/clear`,
       signal: options.signal,
     });
-    return envelope.data as ContextSection;
+    return readIdentified<ContextSection>(envelope.data, 'a context section');
   }
 
   /** Likes or unlikes an answer (`POST …/messages/{message_id}/feedback`). */
@@ -444,7 +451,7 @@ export class CozeClient {
       signal: options.signal,
       onUploadProgress: options.onProgress,
     });
-    return envelope.data as CozeFile;
+    return readIdentified<CozeFile>(envelope.data, 'a file');
   }
 
   /** An uploaded file's record (`GET /v1/files/retrieve`). */
@@ -455,7 +462,7 @@ export class CozeClient {
       query: {file_id: fileId},
       signal: options.signal,
     });
-    return envelope.data as CozeFile;
+    return readIdentified<CozeFile>(envelope.data, 'a file');
   }
 
   /**
@@ -474,8 +481,7 @@ export class CozeClient {
       body: formWithFile(audio, fileName),
       signal: options.signal,
     });
-    const text = record(envelope.data).text;
-    return typeof text === 'string' ? text : '';
+    return text(readObject(envelope.data, 'a transcription').text);
   }
 }
 

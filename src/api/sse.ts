@@ -3,6 +3,7 @@ import type {EventSourceMessage, ParseError} from 'eventsource-parser';
 import {CozeApiError, abortReason, hasCozeCode, toCode, toErrorBody} from './errors.js';
 import type {CozeChat, CozeMessage, CozeStreamEvent} from './types.js';
 import {isRecord, parseJson} from './json.js';
+import {readChat, readMessage} from './wire.js';
 
 type ChatEventName = Extract<CozeStreamEvent, {chat: CozeChat; event: string}>['event'];
 type MessageEventName = Extract<CozeStreamEvent, {message: CozeMessage}>['event'];
@@ -30,7 +31,10 @@ const MESSAGE_EVENTS: ReadonlySet<string> = new Set<MessageEventName>([
  *   `error` event.
  * - Unknown event names become `{event: 'unknown'}`; they never fail the stream.
  * - If the body ends (or breaks) before a terminal event, everything that
- *   arrived is yielded first, then a `CozeApiError` of kind `interrupted` is thrown.
+ *   arrived is yielded first, then a `CozeApiError` of kind `interrupted` is
+ *   thrown, unless `conversation.chat.completed` came: then the answer is whole.
+ * - Chats and messages are read by `wire.ts`: text fields are strings, and one
+ *   of a shape Coze does not send becomes an `unknown` event.
  * - On abort the platform `AbortError` is thrown. Whenever the consumer stops
  *   early, the body is cancelled.
  */
@@ -58,6 +62,8 @@ export async function* readCozeStream(
     },
   });
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  // After `conversation.chat.completed` the answer is whole: only `done` may be missing.
+  let completed = false;
   signal?.addEventListener('abort', onAbort, {once: true});
   let open = true;
   try {
@@ -73,7 +79,9 @@ export async function* readCozeStream(
         for (const event of drain(queue)) {
           yield event;
           if (isTerminal(event)) return;
+          completed ||= event.event === 'conversation.chat.completed';
         }
+        if (completed) return;
         throw interrupted('The connection to Coze broke before the answer was complete.', cause);
       }
       if (signal?.aborted) throw abortReason(signal);
@@ -88,7 +96,9 @@ export async function* readCozeStream(
         for (const event of drain(queue)) {
           yield event;
           if (isTerminal(event)) return;
+          completed ||= event.event === 'conversation.chat.completed';
         }
+        if (completed) return;
         throw interrupted(
           stray.length
             ? 'Coze sent something that is not an answer stream.'
@@ -99,6 +109,7 @@ export async function* readCozeStream(
       for (const event of drain(queue)) {
         yield event;
         if (isTerminal(event)) return;
+        completed ||= event.event === 'conversation.chat.completed';
       }
     }
   } finally {
@@ -142,22 +153,38 @@ export function toStreamEvent(name: string | undefined, data: string): CozeStrea
   const value = parsed.ok ? parsed.value : undefined;
   if (name === 'conversation.chat.failed') {
     if (isRecord(value) && ('status' in value || 'last_error' in value || 'id' in value)) {
-      const chat = value as unknown as CozeChat;
-      return {event: name, chat, error: toErrorBody(chat.last_error ?? {})};
+      const chat = readable(readChat, value);
+      return {
+        event: name,
+        ...(chat ? {chat} : {}),
+        error: toErrorBody(value.last_error ?? {}),
+      };
     }
     return {event: name, error: toErrorBody(value ?? {msg: data})};
   }
-  if (name !== undefined && CHAT_EVENTS.has(name) && isRecord(value)) {
-    return {event: name as ChatEventName, chat: value as unknown as CozeChat};
+  // A chat or message of a shape Coze does not send is passed on as unknown (and ignored).
+  if (name !== undefined && CHAT_EVENTS.has(name)) {
+    const chat = readable(readChat, value);
+    if (chat) return {event: name as ChatEventName, chat};
   }
-  if (name !== undefined && MESSAGE_EVENTS.has(name) && isRecord(value)) {
-    return {event: name as MessageEventName, message: value as unknown as CozeMessage};
+  if (name !== undefined && MESSAGE_EVENTS.has(name)) {
+    const message = readable(readMessage, value);
+    if (message) return {event: name as MessageEventName, message};
   }
   if (name === undefined) {
     const bare = bareError(data);
     if (bare) return bare;
   }
   return {event: 'unknown', name: name ?? '', data};
+}
+
+/** What `read` makes of a value, or undefined when it is not of that shape. */
+function readable<T>(read: (value: unknown) => T, value: unknown): T | undefined {
+  try {
+    return read(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function doneEvent(data: string): CozeStreamEvent {

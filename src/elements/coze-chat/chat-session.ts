@@ -9,6 +9,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {CozeClient} from '../../api/client.js';
 import {TokenSource} from '../../api/auth.js';
 import {ConversationStore, type StoreNotice} from '../../state/store.js';
+import {ChatBusyError} from '../../state/errors.js';
 import type {ChatActions, ChatSnapshot, SendOptions} from '../../state/types.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {resolveUserId} from '../../state/user-id.js';
@@ -279,6 +280,7 @@ export class ChatSession {
   }
 
   async send(text: string, options?: SendOptions): Promise<void> {
+    if (this.#store.busy && (text.trim() || options?.files?.length)) throw new ChatBusyError();
     if (!this.#allowSend(text, options)) return;
     await this.#store.send(text, options);
   }

@@ -435,7 +435,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
     return this.#controller.request(!this.open);
   }
 
-  /** Sends a question (fires the cancelable `coze-send`); resolves when the answer has finished or failed. */
+  /** Sends a question (fires the cancelable `coze-send`); resolves when the answer has finished or failed; rejects with a `ChatBusyError` (sending nothing) while an earlier answer is still being written. */
   async send(text: string, options?: SendOptions): Promise<void> {
     await (await this.#load()).send(text, options);
   }
