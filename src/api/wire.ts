@@ -6,15 +6,7 @@
  */
 import {CozeApiError} from './errors.js';
 import {isRecord} from './json.js';
-import type {
-  ChatStatus,
-  ContentType,
-  ConversationData,
-  CozeChat,
-  CozeMessage,
-  MessageType,
-  ToolCall,
-} from './types.js';
+import type {ConversationData, CozeChat, CozeMessage, ToolCall} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,11 +32,6 @@ function id(value: unknown): string | undefined {
       : undefined;
 }
 
-function num(value: unknown): number | undefined {
-  const n = typeof value === 'string' && value.trim() ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
-
 /** Only the string values of a `meta_data` object. */
 function meta(value: unknown): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;
@@ -53,10 +40,10 @@ function meta(value: unknown): Record<string, string> | undefined {
   return out;
 }
 
-/** `{key: value}` for each value that is defined. */
-function defined(fields: Json): Json {
-  for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
-  return fields;
+/** The object without its undefined fields (a field is there, or absent). */
+function defined<T>(fields: Json): T {
+  for (const key in fields) if (fields[key] === undefined) delete fields[key];
+  return fields as T;
 }
 
 /** An object with an id, else the `malformed` error for `what`. */
@@ -66,25 +53,25 @@ function withId(value: unknown, what: string): [Json, string] {
   return [value as Json, key];
 }
 
-/** A message, from a stream event or a history page. */
+/**
+ * A message, from a stream event or a history page: its text fields strings, its ids ids;
+ * other fields pass as they came.
+ */
 export function readMessage(value: unknown): CozeMessage {
   const [m, messageId] = withId(value, 'a message');
   if (m.role !== 'user' && m.role !== 'assistant') throw malformed('a message');
-  return defined({
+  return defined<CozeMessage>({
+    ...m,
     id: messageId,
     conversation_id: text(m.conversation_id),
-    bot_id: id(m.bot_id),
     chat_id: id(m.chat_id),
-    role: m.role,
-    type: text(m.type) as MessageType,
-    content: text(m.content),
-    content_type: (text(m.content_type) || 'text') as ContentType,
-    meta_data: meta(m.meta_data),
-    created_at: num(m.created_at),
-    updated_at: num(m.updated_at),
     section_id: id(m.section_id),
+    type: text(m.type),
+    content: text(m.content),
+    content_type: text(m.content_type) || 'text',
+    meta_data: meta(m.meta_data),
     reasoning_content: typeof m.reasoning_content === 'string' ? m.reasoning_content : undefined,
-  }) as unknown as CozeMessage;
+  });
 }
 
 function readToolCall(value: unknown): ToolCall {
@@ -110,33 +97,30 @@ export function readChat(value: unknown): CozeChat {
   const inserted = Array.isArray(c.inserted_additional_messages)
     ? c.inserted_additional_messages.map((m: unknown) => ({id: id(isRecord(m) ? m.id : m) ?? ''}))
     : undefined;
-  return defined({
+  return defined<CozeChat>({
     ...c,
     id: chatId,
     conversation_id: text(c.conversation_id),
-    status: text(c.status) as ChatStatus,
+    status: text(c.status),
     section_id: id(c.section_id),
     inserted_additional_messages: inserted,
     required_action: action && {
       type: text(action.type),
       submit_tool_outputs: {tool_calls: Array.isArray(calls) ? calls.map(readToolCall) : []},
     },
-  }) as unknown as CozeChat;
+  });
 }
 
 /** A conversation (`/v1/conversation/create`, a list's entries, a rename). */
 export function readConversation(value: unknown): ConversationData {
   const [c, conversationId] = withId(value, 'a conversation');
-  return defined({
+  return defined<ConversationData>({
+    ...c,
     id: conversationId,
     name: typeof c.name === 'string' ? c.name : undefined,
-    created_at: num(c.created_at),
-    updated_at: num(c.updated_at),
     last_section_id: id(c.last_section_id),
-    connector_id: id(c.connector_id),
     meta_data: meta(c.meta_data),
-    creator_id: id(c.creator_id),
-  }) as unknown as ConversationData;
+  });
 }
 
 /** A list of `read` items, else the `malformed` error for `what`. */
