@@ -17,11 +17,12 @@ const kb = (n) => (n / 1024).toFixed(1);
 const budgets = [
   // 12.6 KB: the position attribute and the launcher's side, mirrored in right-to-left documents.
   {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.6},
-  // 73 KB: every wait has an end (request, token and tool-call deadlines).
+  // 73.5 KB: every wait has an end (request, token and tool-call deadlines), and Coze's answers
+  // checked where they arrive, with their own error texts.
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
-    kb: 73,
+    kb: 73.5,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},
@@ -37,15 +38,15 @@ const budgets = [
   {name: 'formula typesetter (loaded for math)', match: /^math-typesetter-[\w-]+\.js$/, kb: 90},
   {name: 'formula typesetter for the classic script', match: /^coze-chat-math\.js$/, kb: 96},
   // One self-contained file: it also carries what the module build loads on demand, but for
-  // KaTeX, which stays in coze-chat-math.js.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 115},
+  // KaTeX, which stays in coze-chat-math.js. 115.5 KB with Coze's answers checked at the door.
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 115.5},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
  * highlighter, the shortcut commands, the formula typesetter). The single bundle they replaced
- * was 75.8 KB.
+ * was 75.8 KB. 94.5 KB with Coze's answers checked at the door.
  */
-const totalBudgetKb = 93.5;
+const totalBudgetKb = 94.5;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)
