@@ -90,7 +90,7 @@ describe('ConversationStore reads the answer as Coze means it (fake backend)', (
     store.dispose();
   });
 
-  it('a rejecting tool handler fails the turn as the page\'s handler, not as the network', async () => {
+  it("a rejecting tool handler fails the turn as the page's handler, not as the network", async () => {
     const fake = fakeBackend();
     const store = new ConversationStore({
       backend: fake.backend,
