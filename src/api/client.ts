@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one method per Coze endpoint with its JSDoc; sending, reading and
+// streaming live in transport.ts, envelope.ts, stream-open.ts and wire.ts.
 import type {TokenSource} from './auth.js';
 import {CozeApiError} from './errors.js';
 import type {Envelope} from './envelope.js';
