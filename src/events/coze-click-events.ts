@@ -28,8 +28,8 @@ export interface CozeImageClickDetail {
 
 /**
  * Fired when the reader clicks an image in an answer, before it opens full
- * size in a new tab; cancelable: `preventDefault()` keeps it from opening,
- * so the page can show its own viewer.
+ * size in the chat's lightbox; cancelable: `preventDefault()` keeps it from
+ * opening, so the page can show its own viewer.
  */
 export class CozeImageClickEvent extends CozeEvent<CozeImageClickDetail> {
   static readonly eventName = 'coze-image-click';

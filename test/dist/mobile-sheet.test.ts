@@ -58,6 +58,11 @@ describe('the chat on a phone-sized page (built bundle)', () => {
     deep<HTMLButtonElement>(chat, 'coze-launcher', 'button')!.click();
     await waitUntil(() => panelOf(page!)?.hidden === false, 'the panel did not open');
     await chat.updateComplete;
+    await Promise.all(
+      panelOf(page)
+        .getAnimations()
+        .map((a) => a.finished)
+    );
     const panel = panelOf(page);
     const rect = panel.getBoundingClientRect();
     expect([rect.left, rect.top, rect.width, rect.height]).to.deep.equal([0, 0, 390, 844]);

@@ -47,6 +47,11 @@ describe('a strict CSP (style-src without unsafe-inline), built bundle', () => {
     const {chat} = page;
     deep<HTMLButtonElement>(chat, 'coze-launcher', 'button')!.click();
     await waitUntil(() => deep(chat, '[part~="panel"]')?.hidden === false, 'did not open');
+    await Promise.all(
+      deep(chat, '[part~="panel"]')!
+        .getAnimations()
+        .map((a) => a.finished)
+    );
     expect(deep(chat, '[part~="panel"]')!.getBoundingClientRect().width, 'width=').to.equal(520);
     expect(page.win.getComputedStyle(deep(chat, '[part~="panel"]')!).zIndex).to.equal('2999');
 

@@ -1,4 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {CozeImageClickEvent, CozeLinkClickEvent} from '../../src/events/index.js';
 import {deep, messages, settled, uniqueToken} from './helpers.js';
@@ -41,35 +42,43 @@ describe('links and images in answers', () => {
     expect(click.defaultPrevented, 'the browser does not follow the link').to.equal(true);
   });
 
-  it('coze-image-click opens the image in a new tab unless the page cancels it', async () => {
+  it('coze-image-click opens the image in the lightbox unless the page cancels it', async () => {
     const chat = await answered('images');
     await waitUntil(() => inAnswer(chat, 'img[alt="A red square"]'), 'no image');
     const image = inAnswer<HTMLImageElement>(chat, 'img[alt="A red square"]');
-    const opened: unknown[][] = [];
-    const open = window.open;
-    window.open = (...args: unknown[]) => {
-      opened.push(args);
-      return null;
+    const list = deep(chat, 'coze-message-list')!;
+    const lightbox = () => list.shadowRoot!.querySelector<HTMLDialogElement>('dialog.lightbox');
+    const seen: CozeImageClickEvent[] = [];
+    const cancel = (e: CozeImageClickEvent) => {
+      seen.push(e);
+      e.preventDefault();
     };
-    try {
-      const seen: CozeImageClickEvent[] = [];
-      const cancel = (e: CozeImageClickEvent) => {
-        seen.push(e);
-        e.preventDefault();
-      };
-      chat.addEventListener('coze-image-click', cancel);
-      image.click();
-      expect(seen.map((e) => e.detail)).to.deep.equal([
-        {src: 'https://images.example.invalid/red-square.png', alt: 'A red square'},
-      ]);
-      expect(opened, 'canceled: nothing opens').to.deep.equal([]);
-      chat.removeEventListener('coze-image-click', cancel);
-      image.click();
-      expect(opened).to.deep.equal([
-        ['https://images.example.invalid/red-square.png', '_blank', 'noopener,noreferrer'],
-      ]);
-    } finally {
-      window.open = open;
-    }
+    chat.addEventListener('coze-image-click', cancel);
+    image.click();
+    expect(seen.map((e) => e.detail)).to.deep.equal([
+      {src: 'https://images.example.invalid/red-square.png', alt: 'A red square'},
+    ]);
+    await (list as HTMLElement & {updateComplete: Promise<unknown>}).updateComplete;
+    expect(lightbox(), 'canceled: no lightbox').to.equal(null);
+
+    chat.removeEventListener('coze-image-click', cancel);
+    image.click();
+    await waitUntil(() => lightbox()?.open, 'the lightbox did not open');
+    const dialog = lightbox()!;
+    expect(dialog.querySelector('img')!.getAttribute('src')).to.equal(
+      'https://images.example.invalid/red-square.png'
+    );
+    expect(dialog.querySelector('img')!.alt).to.equal('A red square');
+    const original = dialog.querySelector('a')!;
+    expect([original.target, original.rel]).to.deep.equal(['_blank', 'noopener noreferrer']);
+    await expect(chat).to.be.accessible();
+    await sendKeys({press: 'Escape'});
+    await waitUntil(() => !lightbox(), 'Escape did not close the lightbox');
+
+    // A click beside the picture (on the backdrop, which is the dialog itself) closes it too.
+    image.click();
+    await waitUntil(() => lightbox()?.open, 'the lightbox did not open again');
+    lightbox()!.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    await waitUntil(() => !lightbox(), 'a click beside the picture did not close it');
   });
 });

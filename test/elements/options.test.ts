@@ -85,6 +85,12 @@ describe('<coze-chat> options as attributes', () => {
   it('width in the pc layout sets the panel width', async () => {
     const chat = await mount(uniqueToken('width'), 'layout="pc" width="600"');
     await chat.show();
+    // Measured once it has grown out of the launcher.
+    await Promise.all(
+      panel(chat)
+        .getAnimations()
+        .map((a) => a.finished)
+    );
     expect(panel(chat).getBoundingClientRect().width).to.equal(Math.min(600, innerWidth - 60));
   });
 

@@ -44,6 +44,34 @@ export const panelStyles = css`
     left: var(--_offset);
   }
 
+  /* The panel grows out of the launcher's corner and fades in; the phone sheet only fades.
+     Nothing moves under prefers-reduced-motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    :host(:not([mode])) [part~='panel'],
+    :host([mode='floating']) [part~='panel'] {
+      animation: coze-panel-in 0.2s cubic-bezier(0.2, 0.8, 0.3, 1);
+      transform-origin: bottom right;
+    }
+    :host([position='left']:dir(ltr)) [part~='panel'],
+    :host(:dir(rtl):not([position='left'])) [part~='panel'] {
+      transform-origin: bottom left;
+    }
+    :host [part~='panel'].mobile.mobile {
+      animation-name: coze-fade-in;
+    }
+  }
+  @keyframes coze-panel-in {
+    from {
+      opacity: 0;
+      transform: scale(0.9);
+    }
+  }
+  @keyframes coze-fade-in {
+    from {
+      opacity: 0;
+    }
+  }
+
   /* The phone sheet: the visual viewport (what the keyboard leaves), clear of notches and the home bar. */
   :host(:not([mode])) [part~='panel'].mobile,
   :host([mode='floating']) [part~='panel'].mobile {
@@ -56,6 +84,11 @@ export const panelStyles = css`
     padding: env(safe-area-inset-top, 0) env(safe-area-inset-right, 0)
       env(safe-area-inset-bottom, 0) env(safe-area-inset-left, 0);
     overscroll-behavior: contain;
+  }
+
+  /* Send points the way the text runs. */
+  [dir='rtl'] coze-composer::part(send-button) {
+    transform: scaleX(-1);
   }
 
   /* iOS zooms into a field whose text is under 16 px. */

@@ -272,6 +272,14 @@ export class ChatSession {
     }
   }
 
+  /** Resolves once the panel's opening motion has ended (at once when there is none). */
+  async shown(): Promise<void> {
+    const panel = this.#port.host.panelElement;
+    await Promise.all(
+      panel?.getAnimations().map((animation) => animation.finished.catch(() => undefined)) ?? []
+    );
+  }
+
   /** After the panel closed with focus in it: back to what opened it, else to the launcher. */
   restoreFocus(opener: HTMLElement | undefined): void {
     const host = this.#port.host;
@@ -441,7 +449,7 @@ export class ChatSession {
               ?hidden=${this.#showingConversations}
             ></coze-composer>`
       }
-      ${host.noFooter ? nothing : html`<div part="footer"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
+      ${host.noFooter ? nothing : html`<div part="footer" dir="auto"><slot name="footer">${this.#renderFooterText(ui)}</slot></div>`}
     </section>`;
   }
 

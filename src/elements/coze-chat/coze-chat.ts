@@ -71,7 +71,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @event {CozeConversationChangeEvent} coze-conversation-change - The conversation shown changed (`detail.conversationId`).
  * @event {CozeToolCallEvent} coze-tool-call - The bot asks the page to run local functions (`detail.toolCalls`); answer with `event.respondWith(outputs)`.
  * @event {CozeLinkClickEvent} coze-link-click - The reader follows a link in an answer (`detail.href`, `detail.text`); cancelable, to route it in the page (from `coze-message-list`).
- * @event {CozeImageClickEvent} coze-image-click - The reader clicks an image in an answer (`detail.src`, `detail.alt`); cancelable, to show it in the page's own viewer instead of a new tab.
+ * @event {CozeImageClickEvent} coze-image-click - The reader clicks an image in an answer (`detail.src`, `detail.alt`); cancelable, to show it in the page's own viewer instead of the lightbox.
  * @event {CozeUnreadChangeEvent} coze-unread-change - The count of answers that arrived while the panel was closed changed (`detail.unread`, also `unread`).
  *
  * @csspart launcher - The floating button.
@@ -116,6 +116,8 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart retry-button - Sends a failed or stopped question again.
  * @csspart load-older - Loads older history.
  * @csspart follow-up - One suggested question.
+ * @csspart lightbox - An answer's image shown full size after a click (unless the page canceled `coze-image-click`), with Close and a link to the original (from `coze-message-list`).
+ * @csspart welcome - Shown while the conversation is empty: the bot's picture, name and description, its prologue and the suggested questions as cards (from `coze-message-list`).
  * @csspart quote - The answer a question quoted, above its text.
  * @csspart reasoning - The model's thought process above an answer.
  * @csspart function-call - A plugin the bot used, or a function the page ran for it, with its input and result; `data-state` is `running`, `done` or `failed`.
@@ -132,7 +134,11 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart stop-button - Stops the answer being streamed.
  * @csspart upload-button - Attaches files and images.
  * @csspart audio-button - Starts (and stops) voice input.
+<<<<<<< ours
  * @csspart input-mode-button - In voice mode (a bot that defaults to voice), switches to typing.
+=======
+ * @csspart input-mode-button - In voice mode (the bot's default input is voice), switches to typing (from `coze-composer`).
+>>>>>>> theirs
  * @csspart attachment - A file or image about to be sent, with its progress.
  * @csspart quote-preview - The reply quoted into the next question.
  * @csspart attachments - The files about to be sent.

@@ -20,6 +20,8 @@ export const listParts = [
   'error',
   'load-older',
   'follow-up',
+  'welcome',
+  'lightbox',
   'code-block',
   'copy-code-button',
   'jump-to-latest',

@@ -131,8 +131,11 @@ export class SessionController implements ReactiveController {
       await this.start();
     }
     await host.updateComplete;
-    if (show) host.renderRoot.querySelector('coze-composer')?.focus();
-    else if (hadFocus) this.#session?.restoreFocus(this.#opener);
+    if (show) {
+      host.renderRoot.querySelector('coze-composer')?.focus();
+      // `coze-show` once the panel has finished growing in, when it is fully there.
+      await this.#session?.shown();
+    } else if (hadFocus) this.#session?.restoreFocus(this.#opener);
     host.dispatchEvent(show ? new CozeShowEvent() : new CozeHideEvent());
     (show ? host.onShow : host.onHide)?.();
   }

@@ -49,6 +49,18 @@ export const styles = css`
     content-visibility: auto;
   }
 
+  /* A new message rises into place; nothing moves under prefers-reduced-motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    .transcript > li:last-child {
+      animation: coze-message-in 0.22s ease-out;
+    }
+  }
+  @keyframes coze-message-in {
+    from {
+      transform: translateY(0.6em);
+    }
+  }
+
   .row {
     display: flex;
     gap: 0.5em;
@@ -96,11 +108,14 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* Long answers read at 15 px or more (more when the reader's browser font is larger:
+     rem follows it), never smaller than the widget's own size. */
   [part~='bubble'] {
     padding: 0.6em 0.85em;
     border-radius: var(--_radius);
     background: var(--_assistant-bubble);
     overflow-wrap: break-word;
+    font-size: max(1em, 0.9375rem);
     line-height: 1.6;
     min-width: 0;
     max-width: 100%;
@@ -110,11 +125,6 @@ export const styles = css`
     background: var(--_user-bubble);
     color: var(--_user-text);
     white-space: pre-wrap;
-  }
-
-  [data-status='error'] [part~='bubble'] {
-    outline: 1px dashed var(--_danger);
-    outline-offset: 2px;
   }
 
   .md > :first-child {
@@ -397,13 +407,30 @@ export const styles = css`
     }
   }
 
+  /* A tinted notice under the message it is about, on the same side. */
   [part~='error'] {
-    color: var(--_danger);
+    color: var(--_text);
+    background: color-mix(in srgb, var(--_danger) 10%, var(--_bg));
+    border: 1px solid color-mix(in srgb, var(--_danger) 35%, transparent);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.45em 0.75em;
     font-size: 0.875em;
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
     align-items: center;
+  }
+  [part~='error']::before {
+    content: '!';
+    display: inline-grid;
+    place-items: center;
+    width: 1.2em;
+    height: 1.2em;
+    border-radius: 50%;
+    background: var(--_danger);
+    color: var(--_bg);
+    font-weight: 700;
+    font-size: 0.85em;
   }
 
   .status-note {
@@ -442,20 +469,114 @@ export const styles = css`
     list-style: none;
   }
 
+  /* An answer's image, full size over the page. */
+  .lightbox {
+    border: none;
+    padding: 0;
+    background: transparent;
+    max-width: 96vw;
+    max-height: 96vh;
+    overflow: visible;
+  }
+  .lightbox[open] {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.75em;
+  }
+  .lightbox::backdrop {
+    background: rgb(0 0 0 / 0.82);
+  }
+  .lightbox img {
+    display: block;
+    max-width: 96vw;
+    max-height: calc(96vh - 4em);
+    object-fit: contain;
+    border-radius: 0.5em;
+    background: var(--_bg);
+  }
+  .lightbox-bar {
+    display: flex;
+    gap: 0.75em;
+    align-items: center;
+  }
+  .lightbox-bar a,
+  .lightbox-bar button {
+    font: inherit;
+    color: #fff;
+    background: rgb(255 255 255 / 0.14);
+    border: 1px solid rgb(255 255 255 / 0.3);
+    border-radius: 999px;
+    padding: 0.45em 1em;
+    min-height: 2.75em;
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  .lightbox-bar :focus-visible {
+    outline: 2px solid #fff;
+    outline-offset: 2px;
+  }
+
+  /* The welcome screen: who the bot is, what it says first, what to ask it. */
   .empty {
     display: flex;
     flex-direction: column;
-    gap: var(--_space);
-    align-items: flex-start;
+    align-items: center;
+    gap: 0.5em;
+    margin: auto 0;
+    padding: 1.5em 0.5em;
+    text-align: center;
+  }
+
+  .empty > [part~='avatar'] {
+    width: 3.5em;
+    height: 3.5em;
+    border-radius: 1em;
+    font-size: 1.25em;
+  }
+
+  .welcome-name {
+    margin: 0.25em 0 0;
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+
+  .welcome-description {
+    margin: 0;
+    max-width: 30em;
+    color: var(--_muted);
   }
 
   .prologue {
     white-space: pre-wrap;
+    max-width: 30em;
+    margin-top: 0.5em;
+    text-align: start;
   }
 
-  /* A follow-on answer of the same reply: no second name or picture. */
+  .empty .suggestions {
+    flex-direction: column;
+    align-self: stretch;
+    gap: 0.5em;
+    margin-top: 0.75em;
+  }
+
+  .empty .chip {
+    width: 100%;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.7em 0.9em;
+    text-align: start;
+  }
+
+  /* Consecutive messages of one sender are a group: one name and picture, closer together. */
   .continued [part~='avatar'] {
     visibility: hidden;
+  }
+  .transcript > .continued {
+    margin-block-start: 0.35em;
   }
   .continued [part~='nickname'] + * {
     margin-top: -0.25em;

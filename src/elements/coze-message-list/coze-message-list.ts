@@ -13,6 +13,7 @@ import {defaultUi} from '../shared/default-ui.js';
 import {retryIcon} from '../shared/icons.js';
 import {markdown} from './markdown-directive.js';
 import {arrowDownIcon} from './message-icons.js';
+import {Lightbox} from './lightbox.js';
 import {loadImagePlaceholder} from './answer-images.js';
 import {imageHostAllowed} from '../../markdown/image-hosts.js';
 import {codeOfBlock} from './markdown-blocks.js';
@@ -84,6 +85,8 @@ const nearRows = 40;
  * @csspart error - An error shown to the reader.
  * @csspart load-older - Loads older history.
  * @csspart follow-up - One suggested question.
+ * @csspart lightbox - An answer's image shown full size after a click (unless the page canceled `coze-image-click`), with Close and a link to the original.
+ * @csspart welcome - Shown while the conversation is empty: the bot's picture, name and description, its prologue and the suggested questions as cards.
  * @csspart code-block - A code block in an answer: its header (language, Copy) and the code, always left to right.
  * @csspart copy-code-button - Copies the code of one code block; says "Copied" (also to screen readers).
  * @csspart jump-to-latest - Shown while the reader is scrolled away from the bottom: brings the newest message into view (its name says "New messages below" once more arrived).
@@ -100,6 +103,9 @@ export class CozeMessageList extends LitElement {
   readonly #scroll = new ScrollFollow(this, () => this.#scroller);
   /** The bot's background picture behind the transcript, through a stylesheet of its own. */
   readonly background = new BackgroundSheet(this, () => this.#ui.value?.background);
+
+  /** An answer's image shown full size. */
+  readonly #lightbox = new Lightbox(this);
 
   /** The answer whose copy just succeeded. */
   @state() private copiedKey?: string;
@@ -274,7 +280,7 @@ export class CozeMessageList extends LitElement {
     const src = image.currentSrc || image.src;
     const click = new CozeImageClickEvent({src, alt: image.alt});
     this.dispatchEvent(click);
-    if (!click.defaultPrevented) window.open(src, '_blank', 'noopener,noreferrer');
+    if (!click.defaultPrevented) void this.#lightbox.open(src, image.alt);
     return true;
   }
 
@@ -490,6 +496,7 @@ export class CozeMessageList extends LitElement {
         <div class="visually-hidden" role="status" aria-live="polite">${this.notice}</div>
       </div>
       ${!this.#scroll.atBottom && state.messages.length ? this.#renderJump(ui) : nothing}
+      ${this.#lightbox.render(ui.strings)}
     `;
   }
 
@@ -545,19 +552,13 @@ export class CozeMessageList extends LitElement {
     if (loading) return html`<p class="status-note">${ui.strings.loading}</p>`;
     const bot = this.#state.value?.bot;
     const prologue = bot?.prologue ? fillPrologue(bot.prologue, ui.userNickname) : '';
-    return html`<div class="empty">
-      ${
-        prologue
-          ? html`<div part="message" class="row" data-role="assistant" data-status="complete">
-              ${this.#renderAvatar(ui.botIcon, ui.botName)}
-              <div class="body">
-                <span part="nickname">${ui.botName}</span>
-                <div part="bubble" class="prologue">${prologue}</div>
-              </div>
-            </div>`
-          : nothing
-      }
-      ${bot?.suggestedQuestions.length && !ui.features.readOnly ? this.#renderSuggestions(bot.suggestedQuestions, ui) : nothing}
+    const questions = ui.features.readOnly ? [] : (bot?.suggestedQuestions ?? []);
+    return html`<div part="welcome" class="empty">
+      ${identityImage({host: this, src: ui.botIcon, name: ui.botName, part: 'avatar'})}
+      <p class="welcome-name">${ui.botName}</p>
+      ${bot?.description ? html`<p class="welcome-description" dir="auto">${bot.description}</p>` : nothing}
+      ${prologue ? html`<div part="bubble" class="prologue" dir="auto">${prologue}</div>` : nothing}
+      ${questions.length ? this.#renderSuggestions(questions, ui) : nothing}
     </div>`;
   }
 

@@ -27,8 +27,7 @@ export function transcriptRows(
     const before = sections[i - 1];
     const divided = i > 0 && Boolean(before && sections[i]) && before !== sections[i];
     if (divided) rows.push({divider: message.key});
-    const continued =
-      !divided && i > 0 && messages[i - 1].role === 'assistant' && message.role === 'assistant';
+    const continued = !divided && i > 0 && messages[i - 1].role === message.role;
     rows.push({message, continued});
   });
   const last = sections.at(-1);
