@@ -22,7 +22,8 @@ const budgets = [
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
-    kb: 73.5,
+    // 74.5 KB: the welcome screen, the image lightbox and the transcript's motion.
+    kb: 74.5,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},
@@ -39,14 +40,16 @@ const budgets = [
   {name: 'formula typesetter for the classic script', match: /^coze-chat-math\.js$/, kb: 96},
   // One self-contained file: it also carries what the module build loads on demand, but for
   // KaTeX, which stays in coze-chat-math.js. 115.5 KB with Coze's answers checked at the door.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 115.5},
+  // 117 KB: the welcome screen, the image lightbox and the transcript's motion.
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 117},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
  * highlighter, the shortcut commands, the formula typesetter). The single bundle they replaced
  * was 75.8 KB. 94.5 KB with Coze's answers checked at the door.
  */
-const totalBudgetKb = 94.5;
+// 95.5 KB: the welcome screen, the image lightbox and the transcript's motion.
+const totalBudgetKb = 95.5;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)
