@@ -63,6 +63,12 @@ export interface CozeClientOptions {
    * read on every stream.
    */
   streamIdleTimeout?: number | (() => number | undefined);
+  /**
+   * How long (ms) any other call (profile, lists, history, feedback, …) may wait for Coze's
+   * answer, and an upload go without progress, before it fails with kind `timeout`; default
+   * 30 000. A function is read on every call.
+   */
+  requestTimeout?: number | (() => number | undefined);
 }
 
 /** The official SDK's idle limit for an answer stream. */
@@ -88,11 +94,12 @@ export class CozeClient {
   readonly #idleTimeout: () => number | undefined;
 
   constructor(options: CozeClientOptions) {
-    const {apiBase, streamIdleTimeout: idle} = options;
+    const {apiBase, streamIdleTimeout: idle, requestTimeout: request} = options;
     this.#transport = new Transport({
       apiBase: typeof apiBase === 'function' ? apiBase : () => apiBase,
       auth: options.auth,
       lang: options.lang ?? (() => undefined),
+      requestTimeout: typeof request === 'function' ? request : () => request,
     });
     this.#idleTimeout = typeof idle === 'function' ? idle : () => idle;
   }

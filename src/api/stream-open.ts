@@ -51,7 +51,7 @@ export async function* openStream(
         });
       }
       return {events, first, logId};
-    });
+    }, signal);
     logId = opened.value.logId;
     tokens = opened.tokens;
     const {events, first} = opened.value;

@@ -1,6 +1,7 @@
 import type {TokenSource} from './auth.js';
 import {CozeApiError, abortReason, isAbortError, isAuthError, redact} from './errors.js';
 import {readEnvelope, type Envelope} from './envelope.js';
+import {IdleTimer} from './idle-timer.js';
 
 type Query = Record<string, string | number | undefined>;
 
@@ -20,7 +21,15 @@ export interface TransportOptions {
   apiBase: () => string;
   auth: TokenSource;
   lang: () => string | undefined;
+  /**
+   * How long (ms) a JSON call may wait for Coze's answer, or an upload go without progress,
+   * before it fails with kind `timeout`; read on every call. Default 30 000.
+   */
+  requestTimeout?: () => number | undefined;
 }
+
+/** How long a JSON call may take unless `TransportOptions.requestTimeout` says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT = 30_000;
 
 /**
  * Sends calls to Coze: the URL, the headers (only `Authorization`, `Content-Type` with a JSON
@@ -38,12 +47,38 @@ export class Transport {
   /** A JSON call with the auth refresh-and-retry; resolves to Coze's envelope. */
   async json(call: Call): Promise<Envelope> {
     if (call.signal?.aborted) throw abortReason(call.signal);
-    const signal = this.signalFor(call);
-    const sent = {...call, signal};
-    const {value} = await this.withAuth(async (token) =>
-      readEnvelope(await this.send(sent, token), signal)
-    );
-    return value;
+    const ms = this.#options.requestTimeout?.() ?? DEFAULT_REQUEST_TIMEOUT;
+    // The deadline: the whole answer for a JSON call; for an upload, each quiet stretch.
+    const deadline = new IdleTimer(ms, this.signalFor(call));
+    const signal = deadline.signal;
+    const progress = call.onUploadProgress;
+    const sent: Call = {
+      ...call,
+      signal,
+      ...(progress && {
+        onUploadProgress: (loaded: number, total: number) => {
+          deadline.arm();
+          progress(loaded, total);
+        },
+      }),
+    };
+    try {
+      const {value} = await this.withAuth(
+        async (token) => readEnvelope(await this.send(sent, token), signal),
+        signal
+      );
+      return value;
+    } catch (error) {
+      if (deadline.fired && !call.signal?.aborted) {
+        throw new CozeApiError({
+          kind: 'timeout',
+          message: `Coze did not answer within ${Math.round(ms / 100) / 10} s.`,
+        });
+      }
+      throw error;
+    } finally {
+      deadline.stop();
+    }
   }
 
   /**
@@ -57,19 +92,23 @@ export class Transport {
 
   /**
    * Runs `attempt` with the current token; on a token rejection, refreshes
-   * once and runs it once more. Errors never carry a token in their message.
+   * once and runs it once more. `signal` ends the wait for a token. Errors
+   * never carry a token in their message.
    */
-  async withAuth<T>(attempt: (token: string) => Promise<T>): Promise<{value: T; tokens: string[]}> {
+  async withAuth<T>(
+    attempt: (token: string) => Promise<T>,
+    signal?: AbortSignal
+  ): Promise<{value: T; tokens: string[]}> {
     const auth = this.#options.auth;
     const tokens: string[] = [];
     try {
-      const token = await auth.get();
+      const token = await auth.get(signal);
       tokens.push(token);
       try {
         return {value: await attempt(token), tokens};
       } catch (err) {
         if (!isAuthError(err) || !auth.canRefresh) throw err;
-        const next = await auth.refresh(token);
+        const next = await auth.refresh(token, signal);
         tokens.push(next);
         return {value: await attempt(next), tokens};
       }

@@ -87,6 +87,7 @@ export const en = {
   thinking: 'Thinking…',
   card: 'This answer is a card that cannot be shown here.',
   toolNotHandled: 'The bot asked this page to run {name}, which this page does not offer.',
+  toolTimedOut: 'This page did not finish running {name} in time.',
   contextCleared: 'Context cleared: the bot no longer remembers the messages above.',
   // Header and conversations
   newConversation: 'New conversation',

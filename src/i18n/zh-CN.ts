@@ -82,6 +82,7 @@ export const zhCN: Strings = {
   thinking: '思考中…',
   card: '该回答是卡片，此处无法显示。',
   toolNotHandled: '智能体请求此页面运行 {name}，但此页面未提供。',
+  toolTimedOut: '此页面未能及时运行完 {name}。',
   contextCleared: '上下文已清除：智能体不再记得以上消息。',
   newConversation: '新建会话',
   clearContext: '清除上下文',

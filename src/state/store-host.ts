@@ -51,6 +51,8 @@ export interface StoreOptions {
    * their outputs, or returns undefined when the page does not handle them.
    */
   runTools?: (calls: readonly ToolCallRequest[]) => Promise<readonly ToolOutput[]> | undefined;
+  /** How long (ms) the page may take to answer `runTools` before the turn fails; default 60 000. */
+  toolTimeout?: () => number | undefined;
   /** Runs a callback before the next paint; `requestAnimationFrame` by default. */
   scheduleFrame?: (callback: () => void) => void;
   /** Messages per history page. */

@@ -1,7 +1,33 @@
 import type {CozeStreamEvent} from '../api/types.js';
 import type {StoreHost} from './store-host.js';
 import type {Turn} from './turn-runner.js';
+import {pretty} from './transcript.js';
 import {LocalErrorCode, type ChatError, type ChatMessage, type ToolOutput} from './types.js';
+
+/** How long the page's functions may take unless `StoreOptions.toolTimeout` says otherwise. */
+export const DEFAULT_TOOL_TIMEOUT = 60_000;
+
+/** `outputs`, or `undefined` when `ms` passed first; rejects at once when `signal` aborts. */
+function within<T>(outputs: Promise<T>, ms: number, signal: AbortSignal): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve, reject) => {
+    const timer =
+      Number.isFinite(ms) && ms > 0
+        ? setTimeout(() => done(() => resolve(undefined)), ms)
+        : undefined;
+    const onAbort = () => done(() => reject(signal.reason));
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      settle();
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, {once: true});
+    outputs.then(
+      (value) => done(() => resolve(value)),
+      (error: unknown) => done(() => reject(error))
+    );
+  });
+}
 
 function parseArguments(raw: string): unknown {
   try {
@@ -42,7 +68,10 @@ export async function runTools(
       chatId,
       tool: {
         name: request.name,
-        arguments: typeof args === 'string' ? args : JSON.stringify(args, null, 2),
+        arguments:
+          typeof args === 'string'
+            ? args
+            : pretty(args, calls.find((c) => c.id === request.id)!.function.arguments),
         local: true,
       },
     };
@@ -74,8 +103,8 @@ export async function runTools(
   let results: readonly ToolOutput[] | undefined;
   let toolOutputs;
   try {
-    results = await outputs;
-    toolOutputs = results.map((r) => ({tool_call_id: r.toolCallId, output: r.output}));
+    results = await within(outputs, host.options.toolTimeout?.() ?? DEFAULT_TOOL_TIMEOUT, signal);
+    if (results) toolOutputs = results.map((r) => ({tool_call_id: r.toolCallId, output: r.output}));
   } catch (error) {
     signal.throwIfAborted();
     // The page's handler failed: the reader is told so (not that Coze could not be reached).
@@ -90,6 +119,15 @@ export async function runTools(
     settle(results);
   }
   signal.throwIfAborted();
+  // The page took too long: the reader is told which function it was.
+  if (!results || !toolOutputs) {
+    return {
+      failure: {
+        code: LocalErrorCode.toolTimeout,
+        message: requests.map((r) => r.name).join(', '),
+      },
+    };
+  }
   const events = host.options.backend.submitToolOutputs(
     {conversationId, chatId, toolOutputs},
     {signal}

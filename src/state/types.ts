@@ -25,6 +25,8 @@ export const LocalErrorCode = {
   toolFailed: -7,
   /** Anything else that went wrong in the widget itself. */
   unexpected: -8,
+  /** The page's local function did not answer in time (the message names it). */
+  toolTimeout: -9,
 } as const;
 
 /** A file attached to a user message. */

@@ -105,6 +105,7 @@ export class ChatSession {
       token: host.token || undefined,
       onRefreshToken: host.onRefreshToken,
       tokenUrl: host.tokenUrl || undefined,
+      timeout: ms(host.tokenTimeout),
     }));
     const client = new CozeClient({
       // A relative base (e.g. a same-origin proxy at "/coze") resolves against the page.
@@ -112,10 +113,8 @@ export class ChatSession {
         new URL(host.apiBase || 'https://api.coze.cn', document.baseURI).href.replace(/\/+$/, ''),
       auth: this.#tokens,
       lang: () => port.lang(),
-      streamIdleTimeout: () =>
-        host.streamTimeout !== undefined && host.streamTimeout > 0
-          ? host.streamTimeout * 1000
-          : undefined,
+      streamIdleTimeout: () => ms(host.streamTimeout),
+      requestTimeout: () => ms(host.requestTimeout),
     });
     this.#store = new ConversationStore({
       backend: client,
@@ -147,6 +146,7 @@ export class ChatSession {
         host.dispatchEvent(event);
         return event.response;
       },
+      toolTimeout: () => ms(host.toolTimeout),
     });
     // The store's actions, with sending gated by the cancelable `coze-send`.
     this.actions = Object.freeze({
@@ -224,7 +224,8 @@ export class ChatSession {
       void this.#store.reload();
     } else if (this.#started && tokenSource.some((key) => changed.has(key))) {
       // A token that arrives late starts the load that lacked it; a loaded chat just uses it.
-      void this.#store.init();
+      // A load still failing for want of it ends first: the second call then starts a new one.
+      void this.#store.init().then(() => this.#store.init());
     }
   }
 
@@ -608,4 +609,9 @@ function headerState(snapshot: ChatSnapshot): string {
     snapshot.messages.length > 0,
     snapshot.status,
   ].join('|');
+}
+
+/** An option in seconds as milliseconds; undefined (the default applies) unless positive. */
+function ms(seconds: number | undefined): number | undefined {
+  return seconds !== undefined && seconds > 0 ? seconds * 1000 : undefined;
 }

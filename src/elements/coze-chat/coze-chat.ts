@@ -221,6 +221,18 @@ export class CozeChat extends LitElement implements LauncherTarget {
   @property({attribute: 'stream-timeout', converter: numberAttribute('stream-timeout')})
   streamTimeout?: number;
 
+  /** Seconds any other request (profile, lists, history, feedback) may wait for Coze, or an upload go without progress, before it fails with Retry (default 30). */
+  @property({attribute: 'request-timeout', converter: numberAttribute('request-timeout')})
+  requestTimeout?: number;
+
+  /** Seconds the token function, `onRefreshToken` or the token-url may take to give a token before the send fails with Retry (default 15). */
+  @property({attribute: 'token-timeout', converter: numberAttribute('token-timeout')})
+  tokenTimeout?: number;
+
+  /** Seconds a `coze-tool-call` handler may take to answer before the answer fails with Retry (default 60); Stop ends the wait at once. */
+  @property({attribute: 'tool-timeout', converter: numberAttribute('tool-timeout')})
+  toolTimeout?: number;
+
   /** End-user id sent as `user_id` and kept with the conversations the chat creates (it lists and resumes only those); when empty, the token-url's `user_id`, else one generated once and kept in localStorage. */
   @property({attribute: 'user-id'}) userId = '';
 

@@ -17,6 +17,9 @@ export function errorText(strings: Strings, error: ChatError): string {
   if (error.code === LocalErrorCode.unsupported && error.message) {
     return format(strings.toolNotHandled, {name: error.message});
   }
+  if (error.code === LocalErrorCode.toolTimeout) {
+    return format(strings.toolTimedOut, {name: error.message});
+  }
   const key = localKeys[error.code] ?? String(error.code);
   return strings.errors[key] ?? (error.message || strings.errors.generic);
 }
