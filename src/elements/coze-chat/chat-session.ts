@@ -273,12 +273,20 @@ export class ChatSession {
     }
   }
 
-  /** Resolves once the panel's opening motion has ended (at once when there is none). */
+  /**
+   * Resolves once the panel's opening motion has ended (at once when there is none), or after
+   * a second at most: a page in a background tab may not run its animations until it is seen.
+   */
   async shown(): Promise<void> {
     const panel = this.#port.host.panelElement;
-    await Promise.all(
-      panel?.getAnimations().map((animation) => animation.finished.catch(() => undefined)) ?? []
-    );
+    const motion = panel?.getAnimations() ?? [];
+    if (!motion.length) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(motion.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** After the panel closed with focus in it: back to what opened it, else to the launcher. */
