@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: the panel of a chat in use, where the store, the header, the phone
+// sheet's focus and scroll lock and the Escape levels meet; each piece is small and reads the
+// same snapshot.
 /**
  * The part of `<coze-chat>` that is loaded when a chat is about to be used (see
  * `coze-chat.ts`): the token source, the Coze client, the conversation store, the

@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: the public element, whose documented properties (one per option)
+// are the manifest and the README's option table; the session and the panel live in
+// chat-session.ts, the lifecycle in session-controller.ts.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';

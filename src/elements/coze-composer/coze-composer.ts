@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: one input whose text, files, quote, voice mode and shortcut
+// commands share the same send path and focus; recording, shortcuts and styles have their own
+// files.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {query, state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';

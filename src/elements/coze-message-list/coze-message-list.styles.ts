@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the transcript's one stylesheet (bubbles, markdown, code, tables,
+// actions, notices), in the order the reader meets them.
 import {css} from 'lit';
 
 export const styles = css`

@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: one row template for every kind of message (answers, tool cards,
+// reasoning, options, actions, feedback) rendered through the same memoised row; scrolling,
+// the render queue, tool cards and reasoning have their own files.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
