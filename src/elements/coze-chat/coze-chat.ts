@@ -137,11 +137,7 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  * @csspart stop-button - Stops the answer being streamed.
  * @csspart upload-button - Attaches files and images.
  * @csspart audio-button - Starts (and stops) voice input.
-<<<<<<< ours
- * @csspart input-mode-button - In voice mode (a bot that defaults to voice), switches to typing.
-=======
  * @csspart input-mode-button - In voice mode (the bot's default input is voice), switches to typing (from `coze-composer`).
->>>>>>> theirs
  * @csspart attachment - A file or image about to be sent, with its progress.
  * @csspart quote-preview - The reply quoted into the next question.
  * @csspart attachments - The files about to be sent.
