@@ -74,6 +74,11 @@ export class MarkdownLimits {
     return this.#hazard;
   }
 
+  /** The limit the texts checked so far (or recorded with `fail`) passed, if any. */
+  get hazard(): MarkdownHazard | undefined {
+    return this.#hazard;
+  }
+
   /** Records a limit found elsewhere (a render that threw or took too long). */
   fail(hazard: MarkdownHazard): void {
     this.#hazard ??= hazard;

@@ -20,11 +20,17 @@ export interface StreamingMarkdownOptions {
   /**
    * The most new text (in characters) one `update()` or `finish()` renders;
    * the rest waits for the next call, so a burst of text that arrived at once
-   * is shown over several frames instead of in one long task. Unbounded by
-   * default.
+   * is shown over several frames instead of in one long task (16 times as
+   * much once the answer is shown as plain text). Unbounded by default.
    */
   maxCharsPerUpdate?: number;
 }
+
+/**
+ * How many times `maxCharsPerUpdate` one update may add once the answer is
+ * plain text: appending to a bounded text node costs little per character.
+ */
+const PLAIN_FACTOR = 16;
 
 /** Raw HTML or a reference definition: what block-by-block rendering may settle differently. */
 const unsettling = /<[a-zA-Z!/?]|^ {0,3}\[[^\]]+\]:/m;
@@ -102,10 +108,18 @@ export class StreamingMarkdown {
   update(text: string): boolean {
     if (text === this.#text && (this.#finished || this.#tailHTML !== undefined)) return true;
     if (this.#finished || !text.startsWith(this.#text)) this.#restart();
-    const slice = this.#plain ? text : this.#slice(text);
+    // All that arrived is checked, not only the slice shown now: text past a limit anywhere
+    // goes to plain text at once instead of after more costly markdown renders of its start.
+    if (!this.#plain) this.#limits.check(text);
+    const slice = this.#slice(text);
     this.#text = slice;
-    this.#guarded(slice, false, () => this.#renderTail());
+    this.#guarded(slice, false, () => this.#renderTail(), true);
     return slice === text;
+  }
+
+  /** The most new text one update renders: plain text costs far less per character. */
+  get #budget(): number {
+    return this.#plain || this.#limits.hazard ? this.#maxChars * PLAIN_FACTOR : this.#maxChars;
   }
 
   /**
@@ -114,7 +128,7 @@ export class StreamingMarkdown {
    * mid-line would render a half word that the next slice re-renders).
    */
   #slice(text: string): string {
-    const end = this.#text.length + this.#maxChars;
+    const end = this.#text.length + this.#budget;
     if (text.length <= end) return text;
     const newline = text.lastIndexOf('\n', end - 1);
     return text.slice(0, newline >= this.#text.length ? newline + 1 : end);
@@ -137,9 +151,8 @@ export class StreamingMarkdown {
     if (this.#finished && text === this.#text) return true;
     if (
       !this.#finished &&
-      !this.#plain &&
       text.startsWith(this.#text) &&
-      text.length - this.#text.length > this.#maxChars
+      text.length - this.#text.length > this.#budget
     ) {
       this.update(text);
       return false;
@@ -175,10 +188,12 @@ export class StreamingMarkdown {
    * for the rest of this answer, it is shown as plain text. A failure stays
    * inside this answer.
    */
-  #guarded(text: string, final: boolean, render: () => void): void {
+  #guarded(text: string, final: boolean, render: () => void, checked = false): void {
     if (!this.#plain) {
       if (!final && text.length - this.#stableEnd > MAX_TAIL) this.#limits.fail('length');
-      if (this.#limits.check(text) === undefined) {
+      // `checked`: the caller checked a text that `text` begins, so the limits hold for it too.
+      const hazard = checked ? this.#limits.hazard : this.#limits.check(text);
+      if (hazard === undefined) {
         const start = performance.now();
         try {
           render();

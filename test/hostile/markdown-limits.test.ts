@@ -6,6 +6,7 @@ import {
   MAX_TAIL,
   MarkdownLimits,
 } from '../../src/markdown/limits.js';
+import {PLAIN_RUN} from '../../src/markdown/plain.js';
 import {renderMarkdown} from '../../src/markdown/render.js';
 import {StreamingMarkdown} from '../../src/markdown/streaming.js';
 import {HOSTILE_SHAPES, ORDINARY_ANSWERS} from './shapes.js';
@@ -13,6 +14,13 @@ import {RICH_DOCUMENT, TRICKY_DOCUMENTS, container, fixedCuts} from '../markdown
 
 const check = (text: string) => new MarkdownLimits().check(text);
 const repeat = (piece: string, count: number) => piece.repeat(count);
+
+const textNodes = (root: Node): Text[] => {
+  const found: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) found.push(walker.currentNode as Text);
+  return found;
+};
 
 /** Streams `text` in `pieces` updates, then finishes it. */
 function streamAll(md: StreamingMarkdown, text: string, pieces = 20): void {
@@ -116,16 +124,50 @@ describe('hostile markdown', () => {
     expect(el.textContent).to.contain('*a *a');
   });
 
-  it('a 1 MB line grows by appending to one text node, not by rebuilding', () => {
+  it('a 1 MB line grows in bounded runs: only the last one is appended to', () => {
     const text = HOSTILE_SHAPES.line!();
     const el = container();
     const md = new StreamingMarkdown(el);
     md.update(text.slice(0, MAX_TAIL * 2));
-    const node = el.querySelector('p')!.firstChild;
+    const first = el.querySelector('p')!.firstChild;
+    const runs = el.querySelectorAll('.plain-run').length;
     md.update(text.slice(0, MAX_TAIL * 3));
     md.finish(text);
-    expect(el.querySelector('p')!.firstChild).to.equal(node);
+    // What was shown stays where it is; the line went on in new runs.
+    expect(el.querySelector('p')!.firstChild).to.equal(first);
+    expect(el.querySelectorAll('.plain-run').length).to.be.above(runs);
+    const texts = [...el.querySelectorAll('p')].flatMap((p) => textNodes(p));
+    expect(Math.max(...texts.map((t) => t.length))).to.be.at.most(PLAIN_RUN + 256);
     expect(el.textContent === text, 'the whole line is shown').to.equal(true);
+  });
+
+  it('a long line is cut at spaces, and the line after it starts below it', () => {
+    const words = repeat('word ', PLAIN_RUN / 2).trim();
+    const el = container();
+    new StreamingMarkdown(el).finish(
+      `${repeat('>', 40)} start\n${words}\nnext line\n\nnext paragraph`
+    );
+    const [first, second] = [...el.querySelectorAll('p')];
+    const runs = [...first!.querySelectorAll<HTMLElement>('.plain-run')];
+    expect(runs.length).to.be.at.least(1);
+    expect(runs.every((run) => getComputedStyle(run).display === 'block')).to.equal(true);
+    // Each run but the last starts with a whole word.
+    for (const run of runs) expect(run.textContent).to.match(/^word/);
+    expect(first!.lastChild!.textContent).to.equal('next line');
+    expect(first!.lastChild!.previousSibling).to.equal(runs.at(-1));
+    expect(first!.textContent).to.equal(`${repeat('>', 40)} start${words}next line`);
+    expect(second!.textContent).to.equal('next paragraph');
+  });
+
+  it('a plain answer that arrives at once is shown over a few updates, each bounded', () => {
+    const text = HOSTILE_SHAPES.line!();
+    const el = container();
+    const md = new StreamingMarkdown(el, {maxCharsPerUpdate: 4096});
+    let calls = 1;
+    while (!md.finish(text)) calls++;
+    expect(el.textContent === text, 'the whole line is shown').to.equal(true);
+    // 16 times the markdown budget per update once plain: about 16 updates for 1 MB, not 256.
+    expect(calls).to.be.within(2, 40);
   });
 
   it('a render that throws leaves the answer as plain text, and the next answer renders', () => {
