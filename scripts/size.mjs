@@ -22,8 +22,9 @@ const budgets = [
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
-    // 74.5 KB: the welcome screen, the image lightbox and the transcript's motion.
-    kb: 74.5,
+    // 74.5 KB: the welcome screen, the image lightbox and the transcript's motion; 75 KB with
+    // long plain-text lines shown in runs and hostile markdown sent to plain text early.
+    kb: 75,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},
@@ -40,8 +41,9 @@ const budgets = [
   {name: 'formula typesetter for the classic script', match: /^coze-chat-math\.js$/, kb: 96},
   // One self-contained file: it also carries what the module build loads on demand, but for
   // KaTeX, which stays in coze-chat-math.js. 115.5 KB with Coze's answers checked at the door.
-  // 117 KB: the welcome screen, the image lightbox and the transcript's motion.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 117},
+  // 117 KB: the welcome screen, the image lightbox and the transcript's motion; 117.5 KB with
+  // long plain-text lines shown in runs.
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 117.5},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
@@ -49,8 +51,8 @@ const budgets = [
  * was 75.8 KB. 94.5 KB with Coze's answers checked at the door.
  */
 // 95.5 KB: the welcome screen, the image lightbox and the transcript's motion; 96 KB with the
-// request, token and tool-call deadlines.
-const totalBudgetKb = 96;
+// request, token and tool-call deadlines; 96.5 KB with long plain-text lines shown in runs.
+const totalBudgetKb = 96.5;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)
