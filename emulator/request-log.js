@@ -28,6 +28,8 @@ export const MAX_LOG_ENTRIES = 5000;
  *   content_type?, bytes}]}`, or `null`
  * @property {number | null} status HTTP status, once the response head is written
  * @property {boolean} [clientAborted] the client hung up before the response finished
+ * @property {number} [closedAfter] the newest `seq` when the response ended or was cut: a
+ *   request with a higher one arrived after it (absent while the response is open)
  */
 
 export function createRequestLog() {
@@ -35,6 +37,10 @@ export function createRequestLog() {
   let entries = [];
   let seq = 0;
   return {
+    /** The newest entry's sequence number. */
+    get seq() {
+      return seq;
+    },
     /**
      * Adds an entry for a request and returns it, to be completed as the response goes out.
      * @param {import('node:http').IncomingMessage} req

@@ -202,6 +202,7 @@ export async function handleApi(state, req, res, url) {
   });
   res.on('close', () => {
     if (!res.writableFinished && !ex.serverCut) entry.clientAborted = true;
+    entry.closedAfter = state.log.seq;
   });
 
   try {

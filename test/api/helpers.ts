@@ -147,6 +147,8 @@ export interface LoggedRequest {
   body: unknown;
   status: number | null;
   clientAborted?: boolean;
+  /** The newest `seq` when the response ended; absent while it is open. */
+  closedAfter?: number;
 }
 
 export async function loggedRequests(token: string): Promise<LoggedRequest[]> {
