@@ -51,7 +51,11 @@ export class History {
       );
       if (signal.aborted || host.snapshot.conversationId !== conversationId) return;
       this.#olderCursor = page.lastId;
-      const history = fromHistory(page.messages, this.#thumbnail);
+      // A question sent while the page was on its way may be in it already: it is shown once.
+      const shown = new Set(host.snapshot.messages.map((m) => m.id).filter(Boolean));
+      const history = fromHistory(page.messages, this.#thumbnail).filter(
+        (m) => !m.id || !shown.has(m.id)
+      );
       const sectionId = host.snapshot.sectionId ?? history.findLast((m) => m.sectionId)?.sectionId;
       host.update({
         messages: [...history, ...host.snapshot.messages],

@@ -338,10 +338,20 @@ export class ConversationStore {
     }
   }
 
+  /**
+   * The conversation a question goes into: the one shown, else a new one, at once. A load in
+   * flight (the profile, the latest conversation, its history) is not waited for: it may hang
+   * until its own timeout, and fails on its own; a conversation it finds later is not shown
+   * over the one the question went into.
+   */
   async #ensureConversation(signal: AbortSignal): Promise<string> {
-    await this.init();
+    void this.init();
+    // With a token-url and no user-id, the first token says whose conversation this is.
+    await this.#options.prepare?.();
     const existing = this.#snapshot.conversationId;
     if (existing) return existing;
+    // The latest conversation, if a load is still looking for it, is not shown any more.
+    if (this.#loads) this.#history.next();
     const created = await this.#host.target().conversation(signal);
     this.#lists.untitled(created);
     this.#update({
