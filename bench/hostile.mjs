@@ -15,20 +15,10 @@ import {extname, join, normalize} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import puppeteer from 'puppeteer-core';
 import {createEmulator} from '../emulator/index.js';
-import {HOSTILE_SHAPES} from '../emulator/hostile.js';
+import {HOSTILE_ENDINGS, HOSTILE_SHAPES} from '../emulator/hostile.js';
 
 const BOT = '7500000000000000001';
 const TOKEN = 'bench-hostile-token';
-
-/** What each shape's answer ends with, once all of it is on screen. */
-const ENDINGS = {
-  quotes: 'deep quote',
-  bullets: 'deep bullet',
-  numbers: 'deep number',
-  mixed: 'deep mix',
-  emphasis: '__a_ end',
-  line: ' end',
-};
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -120,7 +110,6 @@ async function runShape(browser, origin, shape, rep, tracePath) {
   await tab.tracing.start({
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
   });
-  const startedAt = await tab.evaluate(() => performance.timeOrigin + performance.now());
   const shownMs = await tab.evaluate(
     async (text, ending) => {
       const chat = document.querySelector('coze-chat');
@@ -148,14 +137,13 @@ async function runShape(browser, origin, shape, rep, tracePath) {
       return performance.now() - start;
     },
     `hostile ${shape}`,
-    ENDINGS[shape]
+    HOSTILE_ENDINGS[shape]
   );
   const buffer = Buffer.from(await tab.tracing.stop());
   if (tracePath) await writeFile(tracePath, buffer);
   const {traceEvents} = JSON.parse(buffer.toString());
   const tasks = mainThreadTasks(traceEvents);
   const startTs = Math.min(...tasks.map((t) => t.ts));
-  void startedAt;
   const longest = tasks.reduce((a, b) => (b.dur > a.dur ? b : a), {ts: startTs, dur: 0});
   const result = {longestMs: longest.dur, shownMs, heaviest: breakdown(traceEvents, longest)};
   await context.close();

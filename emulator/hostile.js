@@ -18,6 +18,16 @@ export const HOSTILE_SHAPES = {
   line: () => `One line: ${'word '.repeat(210_000)}end`,
 };
 
+/** What each shape's text ends with: once it is on screen, all of the answer is. */
+export const HOSTILE_ENDINGS = {
+  quotes: 'deep quote',
+  bullets: 'deep bullet',
+  numbers: 'deep number',
+  mixed: 'deep mix',
+  emphasis: '__a_ end',
+  line: ' end',
+};
+
 /** `hostile <shape>`: the shape's text, or undefined for a name that is not one. */
 export function hostileAnswer(/** @type {string} */ shape) {
   return HOSTILE_SHAPES[shape]?.();
