@@ -13,6 +13,12 @@ const threshold = 48;
  * out, never by reading layout right after a render (which would force a
  * synchronous layout in the middle of a frame). Only scrolling up, by the
  * reader, stops the following: content that grows below never does.
+ *
+ * A scroll written from the observer's callback can make the engine lay content out again in
+ * the same frame (rows and runs with `content-visibility: auto` come into view); sizes that
+ * change then would be reported as a "ResizeObserver loop" error on the page's window. So
+ * after a callback that scrolled or changed state, observing pauses until the next frame,
+ * which reports the final sizes.
  */
 export class ScrollFollow implements ReactiveController {
   /** The reader is at (or within a few pixels of) the bottom. */
@@ -32,6 +38,10 @@ export class ScrollFollow implements ReactiveController {
   #lastTop = 0;
   /** The distance from the bottom last seen, to tell content that arrived below. */
   #lastDistance = 0;
+  /** The frame that observes again, while observing is paused. */
+  #resume = 0;
+  /** Each observed element's size when last reported, so observing again reports only change. */
+  readonly #sizes = new WeakMap<Element, string>();
 
   /** @param find Returns the scrolling element once rendered. */
   constructor(host: ReactiveControllerHost, find: () => HTMLElement | null) {
@@ -72,6 +82,10 @@ export class ScrollFollow implements ReactiveController {
       this.#scroller = scroller;
       scroller.addEventListener('scroll', this.#handleScroll, {passive: true});
     }
+    if (!this.#resume) this.#observe(scroller);
+  }
+
+  #observe(scroller: HTMLElement): void {
     this.#observer ??= new ResizeObserver(this.#handleResize);
     const children = new Set<Element>([scroller, ...scroller.children]);
     for (const element of this.#observed) {
@@ -98,23 +112,39 @@ export class ScrollFollow implements ReactiveController {
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#observed.clear();
+    cancelAnimationFrame(this.#resume);
+    this.#resume = 0;
   }
 
-  #toBottom(scroller: HTMLElement): void {
+  /** Stops observing until the next frame (see the class comment). */
+  #pause(): void {
+    this.#observer?.disconnect();
+    this.#observed.clear();
+    this.#resume ||= requestAnimationFrame(() => {
+      this.#resume = 0;
+      if (this.#scroller) this.#observe(this.#scroller);
+    });
+  }
+
+  /** Returns whether it scrolled or changed state. */
+  #toBottom(scroller: HTMLElement): boolean {
     const top = scroller.scrollHeight - scroller.clientHeight;
-    if (Math.abs(scroller.scrollTop - top) >= 1) scroller.scrollTop = top;
+    const scrolls = Math.abs(scroller.scrollTop - top) >= 1;
+    if (scrolls) scroller.scrollTop = top;
     // As the engine clamped it (layout is clean here: this reads, it does not lay out).
     this.#lastTop = scroller.scrollTop;
     this.#lastDistance = 0;
-    this.#set(true, false);
+    return this.#set(true, false) || scrolls;
   }
 
-  #set(atBottom: boolean, newBelow: boolean): void {
+  /** Returns whether the state changed. */
+  #set(atBottom: boolean, newBelow: boolean): boolean {
     newBelow &&= !atBottom;
-    if (atBottom === this.atBottom && newBelow === this.newBelow) return;
+    if (atBottom === this.atBottom && newBelow === this.newBelow) return false;
     this.atBottom = atBottom;
     this.newBelow = newBelow;
     this.#host.requestUpdate();
+    return true;
   }
 
   #distance(scroller: HTMLElement): number {
@@ -122,9 +152,16 @@ export class ScrollFollow implements ReactiveController {
   }
 
   /** Runs after layout: reading sizes here costs nothing extra. */
-  readonly #handleResize = () => {
+  readonly #handleResize = (entries: ResizeObserverEntry[]) => {
     const scroller = this.#scroller;
     if (!scroller) return;
+    let grew = false;
+    for (const {target, contentRect} of entries) {
+      const size = `${contentRect.width}x${contentRect.height}`;
+      if (this.#sizes.get(target) !== size) grew = true;
+      this.#sizes.set(target, size);
+    }
+    if (!grew) return;
     const distance = this.#distance(scroller);
     let arrived = false;
     if (this.#hold) {
@@ -132,14 +169,14 @@ export class ScrollFollow implements ReactiveController {
       this.#hold = false;
       this.#follow = distance <= threshold;
     } else if (this.#follow) {
-      this.#toBottom(scroller);
+      if (this.#toBottom(scroller)) this.#pause();
       return;
     } else {
       // The bottom moved away without the reader scrolling: something arrived below.
       arrived = distance > this.#lastDistance + 1;
     }
     this.#lastDistance = distance;
-    this.#set(distance <= threshold, this.newBelow || arrived);
+    if (this.#set(distance <= threshold, this.newBelow || arrived)) this.#pause();
   };
 
   readonly #handleScroll = () => {
