@@ -35,6 +35,29 @@ async function scrollUp(chat: CozeChat): Promise<void> {
 }
 
 describe('<coze-message-list> scrolling', () => {
+  it('shows a welcome screen taller than the box from its top, when the shortcuts bar shrinks the box', async () => {
+    const chat = await mountChat(uniqueToken('tall-welcome'), {
+      mode: 'inline',
+      botId: '7500000000000000001-shortcuts',
+    });
+    chat.style.display = 'block';
+    chat.style.height = '420px';
+    await waitUntil(
+      () => deep(chat, 'coze-message-list', '[part~="follow-up"]'),
+      'the welcome screen is shown'
+    );
+    await waitUntil(() => deep(chat, 'coze-composer', '[part~="shortcut"]'), 'shortcuts shown');
+    await frame();
+    const box = scroller(chat);
+    expect(box.scrollHeight, 'the welcome overflows').to.be.above(box.clientHeight + 48);
+    expect(box.scrollTop).to.equal(0);
+    // Once there is a conversation, the bottom is followed again.
+    await chat.send('Show me some markdown');
+    await settled(chat);
+    await frame();
+    expect(fromBottom(box)).to.be.below(48);
+  });
+
   it('follows a streaming answer while the reader is at the bottom', async () => {
     const chat = await shortChat('follow');
     const done = chat.send('Tell me something long');

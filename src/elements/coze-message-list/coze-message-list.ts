@@ -103,7 +103,11 @@ export class CozeMessageList extends LitElement {
   readonly #state = new ContextConsumer(this, {context: chatStateContext, subscribe: true});
   readonly #actions = new ContextConsumer(this, {context: chatActionsContext, subscribe: true});
   readonly #ui = new ContextConsumer(this, {context: chatUiContext, subscribe: true});
-  readonly #scroll = new ScrollFollow(this, () => this.#scroller);
+  readonly #scroll = new ScrollFollow(
+    this,
+    () => this.#scroller,
+    () => Boolean(this.#state.value?.messages.length)
+  );
   /** The bot's background picture behind the transcript, through a stylesheet of its own. */
   readonly background = new BackgroundSheet(this, () => this.#ui.value?.background);
 

@@ -28,6 +28,7 @@ export class ScrollFollow implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #find: () => HTMLElement | null;
+  readonly #hasContent: () => boolean;
   #scroller?: HTMLElement;
   #observer?: ResizeObserver;
   readonly #observed = new Set<Element>();
@@ -43,10 +44,19 @@ export class ScrollFollow implements ReactiveController {
   /** Each observed element's size when last reported, so observing again reports only change. */
   readonly #sizes = new WeakMap<Element, string>();
 
-  /** @param find Returns the scrolling element once rendered. */
-  constructor(host: ReactiveControllerHost, find: () => HTMLElement | null) {
+  /**
+   * @param find Returns the scrolling element once rendered.
+   * @param hasContent Whether there is anything to follow: a welcome screen taller than the
+   *   box is read from its top.
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    find: () => HTMLElement | null,
+    hasContent: () => boolean = () => true
+  ) {
     this.#host = host;
     this.#find = find;
+    this.#hasContent = hasContent;
     host.addController(this);
   }
 
@@ -169,6 +179,7 @@ export class ScrollFollow implements ReactiveController {
       this.#hold = false;
       this.#follow = distance <= threshold;
     } else if (this.#follow) {
+      if (!this.#hasContent()) return;
       if (this.#toBottom(scroller)) this.#pause();
       return;
     } else {
