@@ -151,6 +151,15 @@ export const panelStyles = css`
     min-height: 2.5em;
   }
 
+  /* The 44 px buttons carry their own space: the bot's name keeps the room on a phone. */
+  .touch [part~='header'] {
+    gap: 0.2em;
+    padding-inline: 0.5em;
+  }
+  .touch [part~='icon'] + [part~='title'] {
+    margin-inline-start: 0.4em;
+  }
+
   [part~='icon'] {
     width: 2em;
     height: 2em;
