@@ -33,6 +33,7 @@ describe('a hostile answer stays inside its message', () => {
       const rows = messages(chat);
       expect(rows.at(-1)!.textContent).to.contain('You said: and after that');
       chat.remove();
-    });
+      // Its waits are bounded one by one above; the whole stays within their sum.
+    }).timeout(40000);
   }
 });
