@@ -9,6 +9,7 @@
 //   npm run bench -- --reps=3 --size=51200 --deltas=2000 --turns=120 --pages=40
 //   npm run bench -- --only=widget --dist=/path/to/another/dist   (e.g. an older build)
 //   npm run bench -- --only=hostile   hostile answers streaming (bench/hostile.mjs)
+//   npm run bench -- --only=first-load   the widget's first-load row alone
 import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
 import {build} from 'esbuild';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
@@ -190,6 +191,7 @@ function printWidget(w) {
   console.log(
     `  first load main thread: ${ms0(f.widgetMs)} with the widget vs ${ms0(f.plainMs)} without: +${f.extraMs.toFixed(1)} ms (target <= 25 ms)`
   );
+  if (!w.click) return; // --only=first-load
   console.log(
     `  launcher click -> composer ready: ${ms0(w.click.coldMs)} cold vs ${ms0(w.click.warmMs)} once loaded (target <= 300 ms cold)`
   );
@@ -313,6 +315,7 @@ try {
       olderPages,
       size,
       deltas,
+      only,
     });
     printWidget(results.widget);
   }
