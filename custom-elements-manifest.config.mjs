@@ -17,7 +17,10 @@ const dropUnnamedEvents = {
  * What an editor or a typings generator needs, and nothing it must not see:
  * enum types as the literal unions they stand for (an IDE offers `"inline"`,
  * not `"ChatMode"`), one `custom-element-definition` per tag (define.ts
- * registers them in a loop the analyzer cannot follow), and no private members.
+ * registers them in a loop the analyzer cannot follow), and no private members. Members are
+ * public unless marked, so the `privacy: "public"` the analyzer writes for properties declared
+ * in `static properties` (as `<coze-chat>` and `<coze-launcher>` do) is left out, as it is for
+ * decorated ones. The session chunk's context providers (`providers.ts`) are no API.
  */
 const publicApi = () => {
   /** Alias name → its union of string literals, e.g. `ChatMode` → `'floating' | 'inline' | 'headless'`. */
@@ -43,12 +46,14 @@ const publicApi = () => {
       };
       const tags = [];
       for (const mod of customElementsManifest.modules) {
+        mod.exports = mod.exports?.filter((e) => e.declaration?.module !== './providers.js');
         for (const declaration of mod.declarations ?? []) {
           if (declaration.members) {
             declaration.members = declaration.members.filter(
               (m) => m.privacy !== 'private' && !m.name.startsWith('#')
             );
             for (const member of declaration.members) {
+              if (member.privacy === 'public') delete member.privacy;
               expand(member.type);
               for (const parameter of member.parameters ?? []) expand(parameter.type);
             }
@@ -76,7 +81,12 @@ const publicApi = () => {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts', 'src/react/**'],
+  exclude: [
+    'src/**/*.styles.ts',
+    'src/**/*.test.ts',
+    'src/react/**',
+    'src/elements/coze-chat/providers.ts',
+  ],
   outdir: '.',
   litelement: true,
   // package.json already points at ./custom-elements.json; the freshness check writes elsewhere.

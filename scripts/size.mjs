@@ -16,15 +16,19 @@ const kb = (n) => (n / 1024).toFixed(1);
  */
 const budgets = [
   // 12.6 KB: the position attribute and the launcher's side, mirrored in right-to-left documents.
-  {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12.6},
+  // 12 KB (the first-load target): properties declared without decorators, and the context
+  // providers loaded with the session.
+  {name: 'first chunk (entry)', match: /^coze-chat-elements\.js$/, kb: 12},
   // 73.5 KB: every wait has an end (request, token and tool-call deadlines), and Coze's answers
   // checked where they arrive, with their own error texts.
   {
     name: 'panel (session, transcript, composer, markdown)',
     match: /^chat-session-[\w-]+\.js$/,
     // 74.5 KB: the welcome screen, the image lightbox and the transcript's motion; 75 KB with
-    // long plain-text lines shown in runs and hostile markdown sent to plain text early.
-    kb: 75,
+    // long plain-text lines shown in runs and hostile markdown sent to plain text early. 76 KB
+    // with the context providers (and Lit's property decorator the parts use) moved here from the
+    // entry: the entry lost what this gained; the build as a whole did not grow.
+    kb: 76,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},

@@ -38,6 +38,8 @@ import {oneOf, reportOption, slotted} from './options.js';
 import {footerPieces, safeHref} from './footer-text.js';
 import {composerParts, conversationParts, listParts} from './parts.js';
 
+export {createProviders} from './providers.js';
+
 for (const [tag, element] of [
   ['coze-message-list', CozeMessageList],
   ['coze-composer', CozeComposer],

@@ -2,8 +2,6 @@
 // are the manifest and the README's option table; the session and the panel live in
 // chat-session.ts, the lifecycle in session-controller.ts.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
-import {ContextProvider} from '@lit/context';
 import type {TokenProvider} from '../../api/auth.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
 import type {SendOptions} from '../../state/types.js';
@@ -46,6 +44,9 @@ export type StringOverrides = Partial<Omit<Strings, 'errors'>> & {errors?: Recor
 export type VisibilityHook = () => boolean | void | Promise<boolean | void>;
 
 const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
+
+/** The contexts a chat provides (from its session chunk, see `providers.ts`). */
+const provided: unknown[] = [chatStateContext, chatActionsContext, chatUiContext];
 
 /**
  * A chat with a Coze bot. Owns the configuration, the Coze API client and the
@@ -177,24 +178,100 @@ const launcherParts = 'button: launcher-button, badge, icon: launcher-icon';
  */
 export class CozeChat extends LitElement implements LauncherTarget {
   static override styles = [tokens, styles];
+  // Declared here rather than with decorators: the first chunk every page loads stays smaller.
+  // Each property's documentation is on its field below.
+  static override properties = {
+    type: {},
+    botId: {attribute: 'bot-id'},
+    appId: {attribute: 'app-id'},
+    workflowId: {attribute: 'workflow-id'},
+    appVersion: {attribute: 'app-version'},
+    parameters: {converter: jsonAttribute('parameters', isRecord, 'a JSON object')},
+    token: {attribute: 'token'},
+    onRefreshToken: {attribute: false},
+    tokenUrl: {attribute: 'token-url'},
+    apiBase: {attribute: 'api-base'},
+    connectorId: {attribute: 'connector-id'},
+    streamTimeout: {attribute: 'stream-timeout', converter: numberAttribute('stream-timeout')},
+    requestTimeout: {attribute: 'request-timeout', converter: numberAttribute('request-timeout')},
+    tokenTimeout: {attribute: 'token-timeout', converter: numberAttribute('token-timeout')},
+    toolTimeout: {attribute: 'tool-timeout', converter: numberAttribute('tool-timeout')},
+    userId: {attribute: 'user-id'},
+    userAvatar: {attribute: 'user-avatar'},
+    userNickname: {attribute: 'user-nickname'},
+    icon: {},
+    chatTitle: {attribute: 'chat-title'},
+    mode: {reflect: true},
+    open: {type: Boolean, reflect: true},
+    layout: {},
+    position: {reflect: true},
+    width: {converter: numberAttribute('width')},
+    zIndex: {attribute: 'z-index', converter: numberAttribute('z-index')},
+    theme: {reflect: true},
+    lang: {reflect: true},
+    i18n: {attribute: false},
+    noLauncher: {type: Boolean, attribute: 'no-launcher'},
+    noHeader: {type: Boolean, attribute: 'no-header'},
+    noClose: {type: Boolean, attribute: 'no-close'},
+    noFooter: {type: Boolean, attribute: 'no-footer'},
+    footerText: {attribute: 'footer-text'},
+    footerLinks: {
+      attribute: 'footer-links',
+      converter: jsonAttribute('footer-links', isFooterLinks, 'an object of {text, link}'),
+    },
+    noUpload: {type: Boolean, attribute: 'no-upload'},
+    noAudio: {type: Boolean, attribute: 'no-audio'},
+    noFunctionCalls: {type: Boolean, attribute: 'no-function-calls'},
+    newConversationButton: {type: Boolean, attribute: 'new-conversation'},
+    quote: {type: Boolean},
+    noClearContext: {type: Boolean, attribute: 'no-clear-context'},
+    feedback: {type: Boolean},
+    feedbackTitle: {attribute: 'feedback-title'},
+    feedbackPlaceholder: {attribute: 'feedback-placeholder'},
+    feedbackTags: {
+      attribute: 'feedback-tags',
+      converter: jsonAttribute(
+        'feedback-tags',
+        isFeedbackTags,
+        'an array of {label, isNeedDetail}'
+      ),
+    },
+    conversations: {type: Boolean},
+    placeholder: {},
+    defaultText: {attribute: 'default-text'},
+    readonly: {type: Boolean, reflect: true},
+    noBackground: {type: Boolean, attribute: 'no-background'},
+    noShortcuts: {type: Boolean, attribute: 'no-shortcuts'},
+    imageHosts: {attribute: 'image-hosts'},
+    onBeforeShow: {attribute: false},
+    onBeforeHide: {attribute: false},
+    beforeShow: {attribute: false},
+    beforeHide: {attribute: false},
+    onShow: {attribute: false},
+    onHide: {attribute: false},
+    autoLayout: {state: true, attribute: false},
+  };
+  // The accessors exist as soon as the class does, as they did with decorators (before `define`).
+  static {
+    this.finalize();
+  }
 
   /** What to chat with: `bot` (default) or `app` (a Coze app's chatflow). */
-  @property() type: ChatType = 'bot';
+  type: ChatType = 'bot';
 
   /** Id of the Coze bot to chat with (`type="bot"`). */
-  @property({attribute: 'bot-id'}) botId = '';
+  botId = '';
 
   /** Id of the Coze app (`type="app"`). */
-  @property({attribute: 'app-id'}) appId = '';
+  appId = '';
 
   /** Id of the app's chatflow to run (`type="app"`). */
-  @property({attribute: 'workflow-id'}) workflowId = '';
+  workflowId = '';
 
   /** App version to run (`type="app"`); the published one when empty. */
-  @property({attribute: 'app-version'}) appVersion = '';
+  appVersion = '';
 
   /** Start-node inputs of a chatflow, sent as `parameters` (JSON in the attribute). */
-  @property({converter: jsonAttribute('parameters', isRecord, 'a JSON object')})
   parameters?: Record<string, unknown>;
 
   /**
@@ -202,145 +279,133 @@ export class CozeChat extends LitElement implements LauncherTarget {
    * called for the first token and with the rejected one on refresh (in place of `onRefreshToken`, and bindable
    * from every framework); never reflected, logged or put in an event.
    */
-  @property({attribute: 'token'}) token: string | TokenProvider = '';
+  token: string | TokenProvider = '';
 
   /** Returns a fresh token when none is set or the current one is rejected; concurrent calls share one refresh. */
-  @property({attribute: false}) onRefreshToken?: (oldToken: string) => string | Promise<string>;
+  onRefreshToken?: (oldToken: string) => string | Promise<string>;
 
   /** URL of the site's own endpoint returning `{access_token, expires_in, user_id?}`; used for the first token and refreshes; its `user_id` becomes the Coze `user_id` unless `user-id` is set. */
-  @property({attribute: 'token-url'}) tokenUrl = '';
+  tokenUrl = '';
 
   /** Coze OpenAPI base URL: `https://api.coze.cn` (default), `https://api.coze.com`, or a proxy (relative URLs resolve against the page). */
-  @property({attribute: 'api-base'}) apiBase = 'https://api.coze.cn';
+  apiBase = 'https://api.coze.cn';
 
   /** Channel id sent to Coze; `999` is the Chat SDK channel. */
-  @property({attribute: 'connector-id'}) connectorId = '999';
+  connectorId = '999';
 
   /** Seconds an answer may go without any event from Coze before the send fails with Retry (default 210, as the official SDK). */
-  @property({attribute: 'stream-timeout', converter: numberAttribute('stream-timeout')})
   streamTimeout?: number;
 
   /** Seconds any other request (profile, lists, history, feedback) may wait for Coze, or an upload go without progress, before it fails with Retry (default 30). */
-  @property({attribute: 'request-timeout', converter: numberAttribute('request-timeout')})
   requestTimeout?: number;
 
   /** Seconds the token function, `onRefreshToken` or the token-url may take to give a token before the send fails with Retry (default 15). */
-  @property({attribute: 'token-timeout', converter: numberAttribute('token-timeout')})
   tokenTimeout?: number;
 
   /** Seconds a `coze-tool-call` handler may take to answer before the answer fails with Retry (default 60); Stop ends the wait at once. */
-  @property({attribute: 'tool-timeout', converter: numberAttribute('tool-timeout')})
   toolTimeout?: number;
 
   /** End-user id sent as `user_id` and kept with the conversations the chat creates (it lists and resumes only those); when empty, the token-url's `user_id`, else one generated once and kept in localStorage. */
-  @property({attribute: 'user-id'}) userId = '';
+  userId = '';
 
   /** Picture shown beside the user's messages. */
-  @property({attribute: 'user-avatar'}) userAvatar = '';
+  userAvatar = '';
 
   /** Name shown on the user's messages; also fills `{{user_name}}` in the prologue. */
-  @property({attribute: 'user-nickname'}) userNickname = '';
+  userNickname = '';
 
   /** Bot or app icon for the launcher and header; defaults to the bot's (app's) own icon. */
-  @property() icon = '';
+  icon = '';
 
   /** Panel title; defaults to the bot's (app's) name. */
-  @property({attribute: 'chat-title'}) chatTitle = '';
+  chatTitle = '';
 
   /** `floating` (launcher + panel), `inline` (fills this element) or `headless` (renders only children). */
-  @property({reflect: true}) mode: ChatMode = 'floating';
+  mode: ChatMode = 'floating';
 
   /** Whether the floating panel is shown. */
-  @property({type: Boolean, reflect: true}) open = false;
+  open = false;
 
   /** `pc` (panel bottom-right) or `mobile` (full viewport); when empty, decided from the viewport width and re-decided on resize. */
-  @property() layout: '' | Layout = '';
+  layout: '' | Layout = '';
 
   /** Side of the screen the launcher and the floating panel sit on: `right` (default) or `left`; mirrored in right-to-left documents (`dir="rtl"`). */
-  @property({reflect: true}) position: Position = 'right';
+  position: Position = 'right';
 
   /** Panel width in px, for the floating panel in the `pc` layout (default 460). */
-  @property({converter: numberAttribute('width')}) width?: number;
+  width?: number;
 
   /** Stacking level: the launcher at this z-index, the panel one below, previews two above. */
-  @property({attribute: 'z-index', converter: numberAttribute('z-index')}) zIndex?: number;
+  zIndex?: number;
 
   /** Colour theme: `light` (default), `dark`, or `auto` (follows the system). */
-  @property({reflect: true}) theme: Theme = 'light';
+  theme: Theme = 'light';
 
   /** UI language, `en` or `zh-CN`; when absent, the nearest `[lang]` ancestor's, else `en`. */
-  @property({reflect: true}) override lang!: string;
+  override lang!: string;
 
   /** Replacement strings for any visible text, merged over the current language's table. */
-  @property({attribute: false}) i18n?: StringOverrides;
+  i18n?: StringOverrides;
 
   /** Hides the floating launcher; open and close with `show()`/`hide()`. */
-  @property({type: Boolean, attribute: 'no-launcher'}) noLauncher = false;
+  noLauncher = false;
 
   /** Hides the title bar (the close button stays, unless `no-close`). */
-  @property({type: Boolean, attribute: 'no-header'}) noHeader = false;
+  noHeader = false;
 
   /** Hides the close button. */
-  @property({type: Boolean, attribute: 'no-close'}) noClose = false;
+  noClose = false;
 
   /** Hides the footer line. */
-  @property({type: Boolean, attribute: 'no-footer'}) noFooter = false;
+  noFooter = false;
 
   /** Footer text; `{{name}}` placeholders are filled from `footer-links`. */
-  @property({attribute: 'footer-text'}) footerText = '';
+  footerText = '';
 
   /** Footer placeholders: `{name: {text, link}}` (JSON in the attribute); only http(s) links are kept. */
-  @property({
-    attribute: 'footer-links',
-    converter: jsonAttribute('footer-links', isFooterLinks, 'an object of {text, link}'),
-  })
   footerLinks?: FooterLinks;
 
   /** Turns off file and image upload. */
-  @property({type: Boolean, attribute: 'no-upload'}) noUpload = false;
+  noUpload = false;
 
   /** Turns off voice input. */
-  @property({type: Boolean, attribute: 'no-audio'}) noAudio = false;
+  noAudio = false;
 
   /** Hides plugin and tool-call messages. */
-  @property({type: Boolean, attribute: 'no-function-calls'}) noFunctionCalls = false;
+  noFunctionCalls = false;
 
   /**
    * Shows a "new conversation" button in the header. (The property is not
    * called `newConversation`: that name is the method that starts one.)
    */
-  @property({type: Boolean, attribute: 'new-conversation'}) newConversationButton = false;
+  newConversationButton = false;
 
   /** Lets the reader quote an answer into the next question. */
-  @property({type: Boolean}) quote = false;
+  quote = false;
 
   /** Hides the "clear context" button. */
-  @property({type: Boolean, attribute: 'no-clear-context'}) noClearContext = false;
+  noClearContext = false;
 
   /** Shows like / unlike on answers. */
-  @property({type: Boolean}) feedback = false;
+  feedback = false;
 
   /** Title of the card shown after "unlike". */
-  @property({attribute: 'feedback-title'}) feedbackTitle = '';
+  feedbackTitle = '';
 
   /** Placeholder of the comment box in that card. */
-  @property({attribute: 'feedback-placeholder'}) feedbackPlaceholder = '';
+  feedbackPlaceholder = '';
 
   /** Reasons offered in that card: `[{label, isNeedDetail}]`, at most 10, each at most 30 characters (JSON in the attribute). */
-  @property({
-    attribute: 'feedback-tags',
-    converter: jsonAttribute('feedback-tags', isFeedbackTags, 'an array of {label, isNeedDetail}'),
-  })
   feedbackTags?: FeedbackTag[];
 
   /** Shows the conversation list: browse, resume, create, rename and delete conversations. */
-  @property({type: Boolean}) conversations = false;
+  conversations = false;
 
   /** The input's placeholder; defaults to the language's ("Ask a question…"). */
-  @property() placeholder = '';
+  placeholder = '';
 
   /** Text the input starts with, for the reader to send or change. */
-  @property({attribute: 'default-text'}) defaultText = '';
+  defaultText = '';
 
   /**
    * Shows the conversation for reading: history, and answers to questions the page asks with
@@ -349,13 +414,13 @@ export class CozeChat extends LitElement implements LauncherTarget {
    * anything: no suggested questions or follow-ups, question-node options, shortcut commands,
    * retry or regenerate, like / unlike or quote, and no clear-context or new-conversation button.
    */
-  @property({type: Boolean, reflect: true}) readonly = false;
+  readonly = false;
 
   /** Hides the bot's background picture (the one set in Coze for the web, or for phones on the mobile layout) behind the transcript. */
-  @property({type: Boolean, attribute: 'no-background'}) noBackground = false;
+  noBackground = false;
 
   /** Hides the bot's shortcut commands (the buttons above the input and the `/` menu). */
-  @property({type: Boolean, attribute: 'no-shortcuts'}) noShortcuts = false;
+  noShortcuts = false;
 
   /**
    * Hosts an answer's images load from at once, separated by spaces or commas (`example.com`
@@ -363,25 +428,25 @@ export class CozeChat extends LitElement implements LauncherTarget {
    * byteimg.com`). The page's own origin is always allowed; any other image is a button naming
    * its host, which loads it when pressed.
    */
-  @property({attribute: 'image-hosts'}) imageHosts = '';
+  imageHosts = '';
 
   /** Called before the panel opens; return `false` (or a Promise of it) to keep it closed. */
-  @property({attribute: false}) onBeforeShow?: VisibilityHook;
+  onBeforeShow?: VisibilityHook;
 
   /** Called before the panel closes; return `false` (or a Promise of it) to keep it open. */
-  @property({attribute: false}) onBeforeHide?: VisibilityHook;
+  onBeforeHide?: VisibilityHook;
 
   /** Called before the panel opens, after `onBeforeShow`; return `false` (or a Promise of it) to keep it closed. The name frameworks pass as a property. */
-  @property({attribute: false}) beforeShow?: VisibilityHook;
+  beforeShow?: VisibilityHook;
 
   /** Called before the panel closes, after `onBeforeHide`; return `false` (or a Promise of it) to keep it open. The name frameworks pass as a property. */
-  @property({attribute: false}) beforeHide?: VisibilityHook;
+  beforeHide?: VisibilityHook;
 
   /** Called after the panel opened. */
-  @property({attribute: false}) onShow?: () => void;
+  onShow?: () => void;
 
   /** Called after the panel closed. */
-  @property({attribute: false}) onHide?: () => void;
+  onHide?: () => void;
 
   /** The feedback card, as the official `feedbackPanel` object (`{title, placeholder, tags}`). */
   get feedbackPanel(): FeedbackPanel {
@@ -398,7 +463,7 @@ export class CozeChat extends LitElement implements LauncherTarget {
   }
 
   /** The layout in use: `layout`, or the one the viewport width calls for. */
-  @state() private autoLayout: Layout = 'pc';
+  private autoLayout: Layout = 'pc';
 
   /** The connection to Coze and the panel, loaded on intent (see `#load`); until then only the launcher shows. */
   #session?: ChatSession;
@@ -406,9 +471,17 @@ export class CozeChat extends LitElement implements LauncherTarget {
   #loadingStrings?: Promise<unknown>;
   /** Starts, reloads and disposes of the session; shows and hides the panel. */
   readonly #controller = new SessionController(this, () => this.#load());
-  readonly #stateProvider = new ContextProvider(this, {context: chatStateContext});
-  readonly #actionsProvider = new ContextProvider(this, {context: chatActionsContext});
-  readonly #uiProvider = new ContextProvider(this, {context: chatUiContext});
+  /**
+   * Requests for the chat's context that came before its providers (a part, or the page's own
+   * element, asking while the session chunk is on its way), each with the element that asked:
+   * passed on once the providers exist. `undefined` from then on.
+   */
+  #held: Array<[EventTarget, Event]> | undefined = [];
+  readonly #holdRequest = (event: Event) => {
+    if (!this.#held || !provided.includes((event as Event & {context?: unknown}).context)) return;
+    event.stopPropagation();
+    this.#held.push([event.composedPath()[0]!, event]);
+  };
   /** Slotted content can come and go. */
   readonly #children = new MutationObserver(() => this.requestUpdate());
   /** Narrow viewports get the full-screen layout when `layout` is not set. */
@@ -416,6 +489,11 @@ export class CozeChat extends LitElement implements LauncherTarget {
   readonly #handleViewportChange = () => {
     this.autoLayout = this.#narrow.matches ? 'mobile' : 'pc';
   };
+
+  constructor() {
+    super();
+    this.addEventListener('context-request', this.#holdRequest);
+  }
 
   /** Answers that arrived while the panel was closed. */
   get unread(): number {
@@ -537,18 +615,23 @@ export class CozeChat extends LitElement implements LauncherTarget {
    */
   #load(): Promise<ChatSession> {
     this.#loadStrings();
-    this.#loading ??= import('./chat-session.js').then(async ({ChatSession}) => {
+    this.#loading ??= import('./chat-session.js').then(async ({ChatSession, createProviders}) => {
       await this.#loadingStrings;
       const session = new ChatSession({
         host: this,
         lang: () => this.#lang,
         layout: () => this.#layout,
-        state: this.#stateProvider,
-        actions: this.#actionsProvider,
-        ui: this.#uiProvider,
+        ...createProviders(this),
         visibility: this.#controller,
       });
-      return (this.#session = session);
+      this.#session = session;
+      // The requests held until now, from the elements that asked (and are still in the page),
+      // now meet the providers on their way up.
+      const held = this.#held ?? [];
+      this.#held = undefined;
+      for (const [asker, request] of held)
+        if ((asker as Node).isConnected) asker.dispatchEvent(request);
+      return session;
     });
     return this.#loading;
   }
@@ -590,7 +673,8 @@ export class CozeChat extends LitElement implements LauncherTarget {
     `;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('zIndex')) return;
     // In a sheet of the chat's own, not a style attribute: a strict CSP needs no unsafe-inline.
     if (!this.#zSheet) {
       const root = this.renderRoot as ShadowRoot;
