@@ -35,14 +35,19 @@ export const styles = css`
   }
 
   /* Block flow, not a flex column: a row added at the end lays out alone, where a flex
-     container lays every row out again (the per-turn cost grew with the transcript). */
+     container lays every row out again (the per-turn cost grew with the transcript).
+     No sibling combinator (+ or ~) or nth-child in this sheet may match a row: with one, each
+     row inserted restyled every row laid out. A row added at the end leaves :first-child as it was. */
   .transcript {
     list-style: none;
     margin: 0;
     padding: 0;
   }
-  .transcript > * + * {
+  .transcript > * {
     margin-block-start: var(--_space);
+  }
+  .transcript > :first-child {
+    margin-block-start: 0;
   }
   .transcript > li {
     contain-intrinsic-size: auto 5em;
@@ -165,8 +170,11 @@ export const styles = css`
   .md :is(ul, ol) :is(ul, ol) {
     margin: 0.2em 0;
   }
-  .md li + li {
+  .md li {
     margin-top: 0.2em;
+  }
+  .md li:first-child {
+    margin-top: 0;
   }
   .md li::marker {
     color: var(--_muted);
@@ -580,7 +588,7 @@ export const styles = css`
   .transcript > .continued {
     margin-block-start: 0.35em;
   }
-  .continued [part~='nickname'] + * {
+  .continued > .body > :first-child {
     margin-top: -0.25em;
   }
 

@@ -631,6 +631,10 @@ export class CozeMessageList extends LitElement {
     const user = m.role === 'user';
     const name = user ? (ui.userNickname ?? ui.strings.you) : ui.botName;
     const nameHidden = continued || (user && !ui.userNickname);
+    const hidden = nameHidden ? 'visually-hidden' : '';
+    const nickname = html`<span part="nickname" class=${hidden}>${name}</span>`;
+    // A continued message's name is read, not shown: it goes before the body, so the body's
+    // first child is what the reader sees first (styled without a sibling selector).
     return html`<li
       part="message"
       class="row${continued ? ' continued' : ''}${far ? ' far' : ''}"
@@ -639,8 +643,9 @@ export class CozeMessageList extends LitElement {
       data-key=${m.key}
     >
       ${user ? this.#renderAvatar(ui.userAvatar, name, false) : this.#renderAvatar(ui.botIcon, ui.botName)}
+      ${continued ? nickname : nothing}
       <div class="body">
-        <span part="nickname" class=${nameHidden ? 'visually-hidden' : ''}>${name}</span>
+        ${continued ? nothing : nickname}
         ${user ? this.#renderQuestion(m, ui) : this.#renderAnswer(m, state, ui)}
         ${this.#renderStatus(m, ui)}
       </div>

@@ -1,0 +1,180 @@
+/// <reference types="mocha" />
+import {expect, waitUntil} from '@open-wc/testing';
+import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
+import {list, messages, mountChat, uniqueToken} from './helpers.js';
+
+/** Every style rule's selector in a shadow root's sheets, also inside `@media` and the like. */
+function selectorsOf(root: ShadowRoot): string[] {
+  const found: string[] = [];
+  const walk = (rules: CSSRuleList) => {
+    for (const rule of Array.from(rules)) {
+      if (rule instanceof CSSStyleRule) found.push(rule.selectorText);
+      if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+    }
+  };
+  for (const sheet of [...root.adoptedStyleSheets, ...Array.from(root.styleSheets)]) {
+    walk(sheet.cssRules);
+  }
+  return found;
+}
+
+/** A selector list cut into complex selectors, each into compounds with the combinator before each. */
+function compoundsOf(selectorList: string): Array<Array<{combinator: string; compound: string}>> {
+  const complexes: Array<Array<{combinator: string; compound: string}>> = [];
+  let parts: Array<{combinator: string; compound: string}> = [];
+  let compound = '';
+  let combinator = '';
+  let depth = 0;
+  let quote = '';
+  const end = () => {
+    if (compound) parts.push({combinator, compound});
+    compound = '';
+    combinator = '';
+  };
+  for (const c of selectorList) {
+    if (quote) {
+      compound += c;
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      compound += c;
+    } else if (c === '(' || c === '[') {
+      depth++;
+      compound += c;
+    } else if (c === ')' || c === ']') {
+      depth--;
+      compound += c;
+    } else if (depth > 0) {
+      compound += c;
+    } else if (c === ',') {
+      end();
+      complexes.push(parts);
+      parts = [];
+    } else if (c === '>' || c === '+' || c === '~') {
+      end();
+      combinator = c;
+    } else if (/\s/.test(c)) {
+      if (compound) {
+        end();
+        combinator = ' ';
+      }
+    } else {
+      compound += c;
+    }
+  }
+  end();
+  complexes.push(parts);
+  return complexes;
+}
+
+const matches = (element: Element, compound: string) => {
+  try {
+    return element.matches(compound);
+  } catch {
+    return false; // a pseudo-element (::marker) matches no element
+  }
+};
+
+/**
+ * Selectors whose matching depends on a row's siblings: a sibling combinator (+, ~) with a row
+ * on either side, or an nth-child-like pseudo-class matching a row. With one, inserting a row
+ * restyles every row laid out, and a turn costs more the longer the transcript is.
+ */
+function siblingDependent(root: ShadowRoot, rows: Element[]): string[] {
+  const found: string[] = [];
+  for (const selector of selectorsOf(root)) {
+    for (const parts of compoundsOf(selector)) {
+      const risky = parts.filter(
+        ({combinator, compound}, i) =>
+          combinator === '+' ||
+          combinator === '~' ||
+          ['+', '~'].includes(parts[i + 1]?.combinator ?? '') ||
+          /:nth-|:only-child|:last-of-type|:first-of-type|:only-of-type/.test(compound)
+      );
+      if (risky.some(({compound}) => rows.some((row) => matches(row, compound)))) {
+        found.push(selector);
+      }
+    }
+  }
+  return found;
+}
+
+const px = (element: Element, property: string) =>
+  parseFloat(getComputedStyle(element).getPropertyValue(property));
+const box = (element: Element) => element.getBoundingClientRect();
+
+/** Rows still rising into place (the newest row's animation) move; wait until none does. */
+async function settled(chat: CozeChat) {
+  await list(chat).updateComplete;
+  await Promise.all(messages(chat).flatMap((row) => row.getAnimations().map((a) => a.finished)));
+}
+
+async function chatWith(label: string, questions: string[]): Promise<CozeChat> {
+  const chat = await mountChat(uniqueToken(label), {mode: 'inline'});
+  chat.style.cssText = 'display:block;height:640px';
+  for (const question of questions) await chat.send(question);
+  await waitUntil(() => chat.shadowRoot && list(chat)?.shadowRoot, 'the transcript is there');
+  await settled(chat);
+  return chat;
+}
+
+describe('<coze-message-list> per-turn cost', () => {
+  it('styles no row by its siblings, so a new row restyles only itself', async () => {
+    // A plugin call and its answer (one sender twice: a continued row), and lists in markdown.
+    const chat = await chatWith('turn-cost-selectors', ['tool', 'markdown', 'hello']);
+    const root = list(chat).shadowRoot!;
+    const rows = [...root.querySelectorAll('.transcript > *')];
+    expect(rows.length).to.be.greaterThan(5);
+    expect(root.querySelector('.continued'), 'a continued row').to.exist;
+    expect(selectorsOf(root).length, 'the stylesheets were read').to.be.greaterThan(100);
+    expect(siblingDependent(root, rows)).to.deep.equal([]);
+  });
+
+  it('keeps the spacing of rows, of a group and of list items, and moves no row when one is added', async () => {
+    const chat = await chatWith('turn-cost-spacing', ['tool', 'markdown']);
+    const root = list(chat).shadowRoot!;
+    const transcript = root.querySelector('.transcript')!;
+    const space = px(root.querySelector('.scroller')!, 'row-gap');
+    expect(space).to.be.greaterThan(4);
+    const rows = [...transcript.children];
+    expect(box(rows[0]).top, 'the first row at the top').to.be.closeTo(box(transcript).top, 0.1);
+    let continued = 0;
+    for (let i = 1; i < rows.length; i++) {
+      const gap = box(rows[i]).top - box(rows[i - 1]).bottom;
+      if (rows[i].classList.contains('continued')) {
+        continued++;
+        // One sender's messages: closer together, and the hidden name leaves no gap above the text.
+        expect(gap, `gap above row ${i}`).to.be.closeTo(0.35 * px(rows[i], 'font-size'), 0.1);
+        const first = rows[i].querySelector('.body > :not([part~="nickname"])')!;
+        expect(box(first).top - box(rows[i]).top, 'text of a continued row').to.be.closeTo(
+          -0.25 * px(first, 'font-size'),
+          0.1
+        );
+      } else {
+        expect(gap, `gap above row ${i}`).to.be.closeTo(space, 0.1);
+      }
+    }
+    expect(continued, 'a continued row').to.equal(1);
+
+    const items = [...root.querySelectorAll('.md ul')].find((ul) => ul.children.length > 1)!;
+    const [firstItem, secondItem] = [...items.children];
+    expect(box(firstItem).top, 'the first item at the top of its list').to.be.closeTo(
+      box(items).top,
+      0.1
+    );
+    expect(box(secondItem).top - box(firstItem).bottom, 'between list items').to.be.closeTo(
+      0.2 * px(secondItem, 'font-size'),
+      0.1
+    );
+
+    const before = rows.map((row) => box(row).top - box(transcript).top);
+    await chat.send('hello');
+    await settled(chat);
+    const after = [...transcript.children].map((row) => box(row).top - box(transcript).top);
+    expect(after.length).to.equal(before.length + 2);
+    expect(after.slice(0, before.length).map(Math.round)).to.deep.equal(before.map(Math.round));
+    const [question, answer] = [...transcript.children].slice(-2);
+    expect(box(question).top - box(rows.at(-1)!).bottom).to.be.closeTo(space, 0.1);
+    expect(box(answer).top - box(question).bottom).to.be.closeTo(space, 0.1);
+  });
+});
