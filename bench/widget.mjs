@@ -296,11 +296,38 @@ async function burst(browser, origin, stream) {
   };
 }
 
-/** Main-thread time of each of `turns` question/answer turns in one inline chat. */
-async function turns(browser, origin, count) {
+/**
+ * Elements whose style was recalculated and layout objects laid out, summed over a trace of the
+ * page's renderer (`UpdateLayoutTree` and `Layout` events). Counts, not times: they do not swing
+ * with the machine's load, and a selector that restyles every row shows as a count that grows.
+ */
+function styleAndLayoutWork(events) {
+  let elements = 0;
+  let layoutObjects = 0;
+  for (const e of events) {
+    if (e.name === 'UpdateLayoutTree') elements += e.args?.elementCount ?? 0;
+    else if (e.name === 'Layout') layoutObjects += e.args?.beginData?.dirtyObjects ?? 0;
+  }
+  return {elements, layoutObjects};
+}
+
+/** The CDP metrics a turn is split into, in ms of main thread. */
+const PHASES = {
+  totalMs: 'TaskDuration',
+  styleMs: 'RecalcStyleDuration',
+  layoutMs: 'LayoutDuration',
+};
+
+/**
+ * `count` question/answer turns in one inline chat, measured per turn: with `trace`, the
+ * elements restyled and layout objects laid out (from a trace of each turn); without, the
+ * main-thread time and its style and layout parts (CDP metrics).
+ */
+async function runTurns(browser, origin, count, trace) {
   const t = await freshTab(browser);
+  const user = trace ? 'bench-turns-traced' : 'bench-turns';
   await t.tab.goto(
-    `${origin}/widget?attrs=${encodeURIComponent('mode="inline" user-id="bench-turns" style="display:block;height:640px"')}`,
+    `${origin}/widget?attrs=${encodeURIComponent(`mode="inline" user-id="${user}" style="display:block;height:640px"`)}`,
     {
       waitUntil: 'load',
     }
@@ -309,20 +336,65 @@ async function turns(browser, origin, count) {
     () => document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-composer'),
     {timeout: 20000}
   );
-  const costs = [];
+  const cdp = await t.tab.createCDPSession();
+  await cdp.send('Performance.enable');
+  const phases = async () => {
+    const {metrics} = await cdp.send('Performance.getMetrics');
+    const value = (name) => metrics.find((m) => m.name === name).value * 1000;
+    return Object.fromEntries(Object.entries(PHASES).map(([key, name]) => [key, value(name)]));
+  };
+  const perTurn = [];
   for (let i = 1; i <= count; i++) {
-    const before = await t.busy();
+    if (trace) await t.tab.tracing.start({categories: ['devtools.timeline']});
+    const before = trace ? null : await phases();
     await t.tab.evaluate(
       (n) => document.querySelector('coze-chat').send(`question number ${n}`),
       i
     );
     await settle(t.tab);
-    costs.push((await t.busy()) - before);
+    if (trace) {
+      const {traceEvents} = JSON.parse(Buffer.from(await t.tab.tracing.stop()).toString());
+      perTurn.push(styleAndLayoutWork(traceEvents));
+    } else {
+      const after = await phases();
+      perTurn.push(Object.fromEntries(Object.keys(PHASES).map((k) => [k, after[k] - before[k]])));
+    }
   }
   await t.close();
-  // The first turns of a page pay for code compiled on first use; the bench compares the
-  // median of turns 5-14 (once warm) against the median of the last ten.
-  return {firstMs: median(costs.slice(4, 14)), lastMs: median(costs.slice(-10)), count};
+  return perTurn;
+}
+
+/**
+ * The per-turn cost near the start of one page and near its end: the medians of a window of
+ * turns once warm (the first turns pay for code compiled on first use) against the medians of
+ * the last turns. Times come from one page, the counts from a second, traced one (tracing would
+ * add to the times).
+ */
+async function turns(browser, origin, count) {
+  const size = Math.min(12, Math.max(1, Math.floor((count - 2) / 2)));
+  const early = [3, 2 + size];
+  const late = [count - size + 1, count];
+  const timed = await runTurns(browser, origin, count, false);
+  const traced = await runTurns(browser, origin, count, true);
+  const medians = (list, [from, to]) => {
+    const slice = list.slice(from - 1, to);
+    return Object.fromEntries(
+      Object.keys(slice[0]).map((k) => [k, median(slice.map((c) => c[k]))])
+    );
+  };
+  const first = medians(timed, early);
+  const last = medians(timed, late);
+  return {
+    count,
+    early,
+    late,
+    firstMs: first.totalMs,
+    lastMs: last.totalMs,
+    first,
+    last,
+    workFirst: medians(traced, early),
+    workLast: medians(traced, late),
+  };
 }
 
 /** Seeds a conversation of `pages` + 1 history pages and times "load older" page by page. */
@@ -451,7 +523,7 @@ async function slowEmpty(browser, origin) {
 }
 
 /**
- * Runs every widget scenario, or with `only: 'first-load'` the first-load row alone.
+ * Runs every widget scenario, or with `only` ('first-load' or 'turns') that row alone.
  * @param {import('puppeteer-core').Browser} browser
  */
 export async function benchWidget(
@@ -472,6 +544,8 @@ export async function benchWidget(
   const {server, origin} = await startServer({distDir, fixturesDir, naive});
   try {
     if (only === 'first-load') return {firstLoad: await firstLoad(browser, origin, reps)};
+    // `--only=turns`: the turns alone (a few minutes), e.g. to compare two builds.
+    if (only === 'turns') return {turns: await turns(browser, origin, turnCount)};
     return {
       firstLoad: await firstLoad(browser, origin, reps),
       click: await clickToComposer(browser, origin, reps),
