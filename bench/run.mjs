@@ -194,8 +194,9 @@ function printTurns(t) {
   const count = (key) =>
     `${t.workFirst[key]} vs ${t.workLast[key]}: ${times(t.workLast[key], t.workFirst[key])}`;
   console.log(
-    `  per turn, traced (same turns, another page): elements restyled ${count('elements')}`
+    `  per turn, traced (same turns, another page): main-thread CPU ${t.workFirst.cpuMs.toFixed(1)} ms vs ${t.workLast.cpuMs.toFixed(1)} ms: ${times(t.workLast.cpuMs, t.workFirst.cpuMs)}`
   );
+  console.log(`    elements restyled ${count('elements')}`);
   console.log(`    layout objects laid out ${count('layoutObjects')}`);
 }
 

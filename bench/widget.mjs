@@ -297,18 +297,30 @@ async function burst(browser, origin, stream) {
 }
 
 /**
- * Elements whose style was recalculated and layout objects laid out, summed over a trace of the
- * page's renderer (`UpdateLayoutTree` and `Layout` events). Counts, not times: they do not swing
- * with the machine's load, and a selector that restyles every row shows as a count that grows.
+ * From a trace of the page's renderer: the main thread's CPU time (thread time, which other
+ * processes on a loaded machine do not inflate as they do wall time), elements whose style was
+ * recalculated and layout objects laid out (`UpdateLayoutTree` and `Layout` events). The
+ * counts do not swing with the machine at all: a selector that restyles every row shows as a
+ * count that grows.
  */
 function styleAndLayoutWork(events) {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`)
+  );
+  const cpu = new Map();
   let elements = 0;
   let layoutObjects = 0;
   for (const e of events) {
-    if (e.name === 'UpdateLayoutTree') elements += e.args?.elementCount ?? 0;
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(thread)) {
+      cpu.set(thread, (cpu.get(thread) ?? 0) + (e.tdur ?? 0) / 1000);
+    } else if (e.name === 'UpdateLayoutTree') elements += e.args?.elementCount ?? 0;
     else if (e.name === 'Layout') layoutObjects += e.args?.beginData?.dirtyObjects ?? 0;
   }
-  return {elements, layoutObjects};
+  // The page's renderer is the one whose main thread worked most.
+  return {cpuMs: Math.max(0, ...cpu.values()), elements, layoutObjects};
 }
 
 /** The CDP metrics a turn is split into, in ms of main thread. */
@@ -345,7 +357,11 @@ async function runTurns(browser, origin, count, trace) {
   };
   const perTurn = [];
   for (let i = 1; i <= count; i++) {
-    if (trace) await t.tab.tracing.start({categories: ['devtools.timeline']});
+    if (trace) {
+      await t.tab.tracing.start({
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+      });
+    }
     const before = trace ? null : await phases();
     await t.tab.evaluate(
       (n) => document.querySelector('coze-chat').send(`question number ${n}`),
