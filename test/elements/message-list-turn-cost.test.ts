@@ -172,7 +172,8 @@ describe('<coze-message-list> per-turn cost', () => {
     await settled(chat);
     const after = [...transcript.children].map((row) => box(row).top - box(transcript).top);
     expect(after.length).to.equal(before.length + 2);
-    expect(after.slice(0, before.length).map(Math.round)).to.deep.equal(before.map(Math.round));
+    // Within half a pixel: engines place rows on fractions of a pixel; a moved row moves by more.
+    before.forEach((top, i) => expect(after[i], `row ${i}`).to.be.closeTo(top, 0.5));
     const [question, answer] = [...transcript.children].slice(-2);
     expect(box(question).top - box(rows.at(-1)!).bottom).to.be.closeTo(space, 0.1);
     expect(box(answer).top - box(question).bottom).to.be.closeTo(space, 0.1);
