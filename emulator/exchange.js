@@ -17,6 +17,8 @@ import {errorBody, sendJson, successBody} from './http.js';
  * @property {import('./oauth.js').OAuth} oauth keys, used JWT ids and minted tokens
  * @property {{advanceMs: number}} clock how far `POST /__emulator/clock` moved the token clock
  * @property {Map<string, ProfileText>} profiles texts `POST /__emulator/profile` set for a bot id
+ * @property {Map<string, number>} hungTimes how many requests of a group a `hang<n>-<group>`
+ *   token had hang so far (by `<group> <token>`)
  */
 
 /**

@@ -65,6 +65,7 @@ export function createEmulator(options = {}) {
     speed: options.speed ?? 1,
     fixturesDir: dir instanceof URL ? fileURLToPath(dir) : dir,
     profiles: new Map(),
+    hungTimes: new Map(),
   };
 
   const reset = () => {
@@ -72,6 +73,7 @@ export function createEmulator(options = {}) {
     state.log.clear();
     state.oauth.clear();
     state.profiles.clear();
+    state.hungTimes.clear();
     clock.advanceMs = 0;
   };
 

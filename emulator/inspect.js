@@ -8,6 +8,8 @@ import {
   resolveFixture,
   sendChunked,
 } from './fixture-files.js';
+import {plainIdentity} from './exchange.js';
+import {HOSTILE_SHAPES, hostileAnswer} from './hostile.js';
 import {isPlainObject, parseJson, readBody, sendJson, writeHead} from './http.js';
 import {BACKGROUND_FILES} from './profile-extras.js';
 import {hangUntilClosed} from './routes.js';
@@ -137,6 +139,42 @@ export async function handleInspect(state, req, res, url, reset) {
     const {bot_id: botId, ...text} = value;
     state.profiles.set(botId, /** @type {import('./exchange.js').ProfileText} */ (text));
     sendJson(res, 200, {ok: true});
+    return;
+  }
+  if (path === '/__emulator/history' && method === 'POST') {
+    // Adds a question `hostile <shape>` and the shape's answer to a conversation's history, as
+    // if the bot had answered it earlier: a hostile answer that arrives from history, not streamed.
+    const parsed = parseJson(await readBody(req, 4096));
+    const value = parsed.ok && isPlainObject(parsed.value) ? parsed.value : undefined;
+    const token = typeof value?.token === 'string' ? value.token : '';
+    const shape = typeof value?.shape === 'string' ? value.shape : '';
+    const owner = state.oauth.token(token)?.identity ?? plainIdentity(token);
+    const record =
+      typeof value?.conversation_id === 'string'
+        ? state.store.conversation(value.conversation_id, owner)
+        : undefined;
+    const answer = hostileAnswer(shape);
+    if (!record || answer === undefined) {
+      sendJson(res, 400, {
+        error: `send {"token", "conversation_id" (of that token's), "shape": ${Object.keys(HOSTILE_SHAPES).join(' | ')}}`,
+      });
+      return;
+    }
+    const text = {content_type: 'text', ...(record.botId ? {bot_id: record.botId} : {})};
+    const question = state.store.newMessage(record, {
+      ...text,
+      role: 'user',
+      type: 'question',
+      content: `hostile ${shape}`,
+    });
+    const reply = state.store.newMessage(record, {
+      ...text,
+      role: 'assistant',
+      type: 'answer',
+      content: answer,
+    });
+    state.store.save(record, [question, reply]);
+    sendJson(res, 200, {conversation_id: record.data.id, message_ids: [question.id, reply.id]});
     return;
   }
   if (path === '/__emulator/reset' && method === 'POST') {

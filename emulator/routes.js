@@ -59,14 +59,24 @@ export const HANG_GROUPS = {
 };
 
 /**
- * Whether the token asks for this handler's requests to hang.
+ * Whether the token asks for this handler's requests to hang: every one with `hang-<group>`,
+ * only the group's first n with `hang<n>-<group>` (a server that stalled and came back, so a
+ * Retry gets an answer).
+ * @param {EmulatorState} state
  * @param {string} token
  * @param {Handler} handler
  */
-function hangs(token, handler) {
-  return Object.entries(HANG_GROUPS).some(
-    ([group, handlers]) => token.includes(`hang-${group}`) && handlers.includes(handler)
-  );
+function hangs(state, token, handler) {
+  return Object.entries(HANG_GROUPS).some(([group, handlers]) => {
+    if (!handlers.includes(handler)) return false;
+    if (token.includes(`hang-${group}`)) return true;
+    const times = Number(new RegExp(`hang(\\d{1,3})-${group}\\b`).exec(token)?.[1] ?? 0);
+    const key = `${group} ${token}`;
+    const hung = state.hungTimes.get(key) ?? 0;
+    if (hung >= times) return false;
+    state.hungTimes.set(key, hung + 1);
+    return true;
+  });
 }
 
 /**
@@ -230,7 +240,7 @@ export async function handleApi(state, req, res, url) {
         return ex.fail(PERMISSION_ERROR.code, PERMISSION_ERROR.msg);
       }
     }
-    if (hangs(ex.token, route.handler)) {
+    if (hangs(state, ex.token, route.handler)) {
       ex.entry.status = null;
       return await hangUntilClosed(res);
     }

@@ -106,6 +106,10 @@ export const en = {
   confirmDelete: 'Delete “{name}”? This cannot be undone.',
   loadMore: 'Load more',
   noConversations: 'No conversations yet.',
+  // What a failed load means, said before why it failed.
+  profileFailed: "The bot's profile did not load.",
+  conversationsFailed: 'Your conversations did not load.',
+  historyFailed: "This conversation's messages did not load.",
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'Could not reach Coze. Check your connection and try again.',

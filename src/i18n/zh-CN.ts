@@ -100,6 +100,10 @@ export const zhCN: Strings = {
   confirmDelete: '删除“{name}”？此操作无法撤销。',
   loadMore: '加载更多',
   noConversations: '还没有会话。',
+  // What a failed load means, said before why it failed.
+  profileFailed: '智能体资料未能加载。',
+  conversationsFailed: '会话列表未能加载。',
+  historyFailed: '此会话的消息未能加载。',
   errors: {
     generic: '出错了，请重试。',
     network: '无法连接扣子，请检查网络后重试。',

@@ -1,6 +1,6 @@
 import type {ConversationData} from '../api/types.js';
 import type {StoreHost} from './store-host.js';
-import type {ChatMessage, ConversationSummary} from './types.js';
+import {isLoadError, loadErrorLeft, type ChatMessage, type ConversationSummary} from './types.js';
 import {isAbort, toChatError} from './chat-error.js';
 import {nameFromQuestion, ownedBy} from './ownership.js';
 
@@ -72,12 +72,18 @@ export class Conversations {
           .filter((c) => !have.some((h) => h.id === c.id)),
       ];
       items.sort((a, b) => b.updatedAt - a.updatedAt);
-      host.update({conversations: {items, hasMore: page.hasMore, loading: false}});
+      host.update({
+        conversations: {items, hasMore: page.hasMore, loading: false},
+        // The list is here: its earlier failure no longer needs a Retry.
+        ...(isLoadError(host.snapshot.error)
+          ? {error: loadErrorLeft(host.snapshot.error, ['conversations'])}
+          : {}),
+      });
     } catch (error) {
       host.update({
         conversations: {items: shown, hasMore: list?.hasMore ?? false, loading: false},
       });
-      if (!isAbort(error)) host.fail(toChatError(error));
+      if (!isAbort(error)) host.fail(toChatError(error), 'conversations');
     }
   }
 

@@ -13,6 +13,8 @@ export class History {
   /** Aborted when another conversation is shown (and on reload and dispose). */
   #view = new AbortController();
   #olderCursor?: string | undefined;
+  /** The conversation whose first page failed: Retry loads it again. */
+  #failedFirst?: string | undefined;
 
   constructor(host: StoreHost) {
     this.#host = host;
@@ -34,6 +36,14 @@ export class History {
   /** Starts over for another conversation (or none), keeping the shown one's requests. */
   reset(): void {
     this.#olderCursor = undefined;
+    this.#failedFirst = undefined;
+  }
+
+  /** Runs the shown conversation's failed load again: its first page, else the older one. */
+  retry(): Promise<void> {
+    const id = this.#host.snapshot.conversationId;
+    if (!id) return Promise.resolve();
+    return id === this.#failedFirst ? this.load(id, this.view) : this.older();
   }
 
   get #pageSize(): number {
@@ -50,6 +60,7 @@ export class History {
         {signal}
       );
       if (signal.aborted || host.snapshot.conversationId !== conversationId) return;
+      this.#failedFirst = undefined;
       this.#olderCursor = page.lastId;
       // A question sent while the page was on its way may be in it already: it is shown once.
       const shown = new Set(host.snapshot.messages.map((m) => m.id).filter(Boolean));
@@ -63,7 +74,9 @@ export class History {
         ...(sectionId ? {sectionId} : {}),
       });
     } catch (error) {
-      if (!isAbort(error)) host.fail(toChatError(error));
+      if (isAbort(error) || host.snapshot.conversationId !== conversationId) return;
+      this.#failedFirst = conversationId;
+      host.fail(toChatError(error), 'history');
     }
   }
 
@@ -93,7 +106,7 @@ export class History {
     } catch (error) {
       if (isAbort(error)) return;
       host.update({loadingOlder: false});
-      host.fail(toChatError(error));
+      host.fail(toChatError(error), 'history');
     }
   }
 }

@@ -1,7 +1,14 @@
 import type {CozeClient} from '../api/client.js';
 import type {ChatTarget} from './target.js';
 import type {KeyValueStorage} from './storage.js';
-import type {ChatError, ChatMessage, ChatSnapshot, ToolCallRequest, ToolOutput} from './types.js';
+import type {
+  ChatError,
+  ChatMessage,
+  ChatSnapshot,
+  LoadKind,
+  ToolCallRequest,
+  ToolOutput,
+} from './types.js';
 
 /** What the store needs from the Coze client. */
 export type ChatBackend = Pick<
@@ -80,8 +87,8 @@ export interface StoreHost {
   update(change: Partial<ChatSnapshot>): void;
   /** Replaces one message by key; returns the new one (undefined when the key is gone). */
   replace(key: string, change: (m: ChatMessage) => ChatMessage): ChatMessage | undefined;
-  /** Shows an error to the reader and tells the owner. */
-  fail(error: ChatError): void;
+  /** Shows an error to the reader and tells the owner; a load's error says which load it was (Retry runs it again). */
+  fail(error: ChatError, load?: LoadKind): void;
   notify(notice: StoreNotice): void;
   /** Empties the transcript for another conversation (or none yet). */
   show(conversationId: string | undefined, sectionId?: string): void;

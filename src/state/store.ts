@@ -2,11 +2,14 @@ import {chatTarget} from './target.js';
 import type {StoreHost, StoreOptions} from './store-host.js';
 import {
   emptySnapshot,
+  isLoadError,
+  loadErrorLeft,
   type ChatActions,
   type ChatError,
   type ChatMessage,
   type ChatSnapshot,
   type FeedbackDetails,
+  type LoadKind,
   type MessageFile,
   type QuotedReply,
   type SendOptions,
@@ -39,6 +42,8 @@ export class ConversationStore {
   /** Loads of the profile and conversation in flight; `status` is derived from it and the turn. */
   #loads = 0;
   #initialized?: Promise<void> | undefined;
+  /** The lookup of the conversation to resume answered (so Retry need not run it again). */
+  #resumed = false;
   readonly #history: History;
   readonly #lists: Conversations;
   readonly #turns: TurnRunner;
@@ -54,7 +59,7 @@ export class ConversationStore {
       target: () => chatTarget(options.backend, options.config()),
       update: (change) => this.#update(change),
       replace: (key, change) => this.#replace(key, change),
-      fail: (error) => this.#fail(error),
+      fail: (error, load) => this.#fail(error, load),
       notify: (notice) => options.notify?.(notice),
       show: (id, sectionId) => this.#show(id, sectionId),
       settle: () => this.#settle(),
@@ -71,6 +76,7 @@ export class ConversationStore {
       },
       cancel: () => this.cancel(),
       retry: (key?: string) => this.retry(key),
+      reload: (...loads: LoadKind[]) => this.reload(...loads),
       loadOlder: () => this.loadOlder(),
       regenerate: () => this.regenerate(),
       uploadFile: (file: File, o?: Parameters<ChatActions['uploadFile']>[1]) =>
@@ -104,8 +110,14 @@ export class ConversationStore {
     return this.#initialized;
   }
 
-  /** Forgets everything and loads again (e.g. after the bot or user changed). */
-  reload(): Promise<void> {
+  /**
+   * Forgets everything and loads again (e.g. after the bot or user changed). Given load kinds
+   * (the Retry of a failed load), runs only those again and keeps what is shown: the profile,
+   * the conversation to resume (when none is shown yet) and the list when it was loaded, the
+   * shown conversation's history.
+   */
+  reload(...loads: LoadKind[]): Promise<void> {
+    if (loads.length) return this.#retryLoads(loads);
     this.#abortAll();
     this.#turns.reset();
     this.#history.reset();
@@ -244,7 +256,11 @@ export class ConversationStore {
       const section = await this.#options.backend.clearContext(conversationId, {
         signal: this.#life.signal,
       });
-      this.#update({sectionId: section.id, followUps: [], error: undefined});
+      this.#update({
+        sectionId: section.id,
+        followUps: [],
+        error: loadErrorLeft(this.#snapshot.error),
+      });
     } catch (error) {
       this.#fail(toChatError(error));
     }
@@ -300,42 +316,88 @@ export class ConversationStore {
       messages: [],
       followUps: [],
       hasOlder: false,
-      error: undefined,
+      // A failed profile or list still offers its Retry; another conversation's history does not.
+      error: loadErrorLeft(this.#snapshot.error, ['history']),
       quote: undefined,
       sectionId,
     });
     if (id) this.#options.notify?.({type: 'conversation', conversationId: id});
   }
 
+  /**
+   * The first load: the profile and the conversation to resume, side by side, so a hung
+   * profile never delays the resume (nor a hung lookup the profile); each fails on its own.
+   */
   async #load(): Promise<void> {
     const signal = this.#life.signal;
     // A conversation shown meanwhile (e.g. `newConversation()` on page load) wins over the latest one.
     const view = this.#history.view;
-    this.#loads++;
     this.#update({error: undefined});
+    const done = await this.#loading(async () => {
+      await this.#options.prepare?.();
+      const loaded = await Promise.all([this.#loadProfile(signal), this.#resume(signal, view)]);
+      return loaded.every(Boolean);
+    });
+    // Let a later call try again.
+    if (!done) this.#initialized = undefined;
+  }
+
+  /** Runs a load while `status` says loading; resolves false when it failed (shown as `kind`). */
+  async #loading(run: () => Promise<boolean>, kind?: LoadKind): Promise<boolean> {
+    this.#loads++;
     this.#settle();
     try {
-      await this.#options.prepare?.();
-      const {bot, conversation} = await this.#host.target().profile(signal);
-      if (conversation) this.#lists.untitled(conversation);
-      if (signal.aborted) return;
-      this.#update({bot});
-      const conversationId = conversation?.id;
-      if (conversationId && !this.#snapshot.conversationId && !view.aborted) {
-        const sectionId = conversation.last_section_id;
-        this.#update({conversationId, ...(sectionId ? {sectionId} : {})});
-        this.#options.notify?.({type: 'conversation', conversationId});
-        await this.#history.load(conversationId, view);
-      }
+      return await run();
     } catch (error) {
-      if (isAbort(error)) return;
-      this.#fail(toChatError(error));
-      // Let a later call try again.
-      this.#initialized = undefined;
+      if (!isAbort(error)) this.#fail(toChatError(error), kind);
+      return false;
     } finally {
       this.#loads--;
       this.#settle();
     }
+  }
+
+  /** The bot's (or app's) profile: the title, icon, prologue and suggestions. */
+  #loadProfile(signal: AbortSignal): Promise<boolean> {
+    return this.#loading(async () => {
+      const bot = await this.#host.target().profile(signal);
+      if (!signal.aborted) this.#update({bot});
+      return true;
+    }, 'profile');
+  }
+
+  /** The latest conversation and its history, unless another conversation is shown by then. */
+  #resume(signal: AbortSignal, view: AbortSignal): Promise<boolean> {
+    this.#resumed = false;
+    return this.#loading(async () => {
+      const conversation = await this.#host.target().latest(signal);
+      this.#resumed = true;
+      if (conversation) this.#lists.untitled(conversation);
+      const conversationId = conversation?.id;
+      if (signal.aborted || !conversationId || this.#snapshot.conversationId || view.aborted)
+        return true;
+      const sectionId = conversation.last_section_id;
+      this.#update({conversationId, ...(sectionId ? {sectionId} : {})});
+      this.#options.notify?.({type: 'conversation', conversationId});
+      await this.#history.load(conversationId, view);
+      return true;
+    }, 'conversations');
+  }
+
+  /** Runs failed loads again, each kind at most once, and takes their error away first. */
+  async #retryLoads(loads: readonly LoadKind[]): Promise<void> {
+    if (isLoadError(this.#snapshot.error))
+      this.#update({error: loadErrorLeft(this.#snapshot.error, loads)});
+    const signal = this.#life.signal;
+    const runs: Promise<unknown>[] = [];
+    if (loads.includes('profile')) runs.push(this.#loadProfile(signal));
+    if (loads.includes('conversations')) {
+      if (!this.#resumed && !this.#snapshot.conversationId)
+        runs.push(this.#resume(signal, this.#history.view));
+      if (this.#snapshot.conversations) runs.push(this.#lists.load());
+    }
+    if (loads.includes('history')) runs.push(this.#history.retry());
+    await Promise.all(runs);
   }
 
   /**
@@ -363,8 +425,13 @@ export class ConversationStore {
     return created.id;
   }
 
-  #fail(error: ChatError): void {
-    this.#update({error});
+  /** Shows an error; a load's joins the loads already failed, so one Retry runs them all again. */
+  #fail(error: ChatError, load?: LoadKind): void {
+    const shown = this.#snapshot.error;
+    const before = isLoadError(shown) ? shown.loads : [];
+    this.#update({
+      error: load ? {...error, loads: before.includes(load) ? before : [...before, load]} : error,
+    });
     this.#options.notify?.({type: 'error', error});
   }
 

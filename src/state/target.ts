@@ -15,11 +15,15 @@ import {ownedBy, ownerTag} from './ownership.js';
  */
 export interface ChatTarget {
   /**
-   * The profile shown in the panel and the conversation to resume. A bot: its latest
-   * conversation, if any. An app: the chatflow's role (falling back to the app's name and
-   * icon) and its `Default` conversation.
+   * The profile shown in the panel. A bot: its own; an app: the chatflow's role (falling back
+   * to the app's name and icon).
    */
-  profile(signal: AbortSignal): Promise<{bot: BotInfo; conversation?: ConversationData}>;
+  profile(signal: AbortSignal): Promise<BotInfo>;
+  /**
+   * The conversation to resume, looked up apart from the profile (a hung profile does not
+   * hold it back). A bot: the reader's latest conversation, if any; an app: its `Default`.
+   */
+  latest(signal: AbortSignal): Promise<ConversationData | undefined>;
   /** The conversation a first question goes into (created, or an app's `Default`). */
   conversation(signal: AbortSignal): Promise<ConversationData>;
   /** A new, empty conversation. */
@@ -63,13 +67,8 @@ export function chatTarget(backend: ChatBackend, config: StoreConfig): ChatTarge
       return undefined;
     };
     return {
-      async profile(signal) {
-        const [bot, conversation] = await Promise.all([
-          backend.getBotInfo(botId, {signal}),
-          latestOwned(signal),
-        ]);
-        return {bot, ...(conversation ? {conversation} : {})};
-      },
+      profile: (signal) => backend.getBotInfo(botId, {signal}),
+      latest: latestOwned,
       conversation: create,
       fresh: create,
       stream: (conversationId, message, signal, shortcutCommand) =>
@@ -119,14 +118,13 @@ export function chatTarget(backend: ChatBackend, config: StoreConfig): ChatTarge
   };
   return {
     async profile(signal) {
-      const [app, flow, conversation] = await Promise.all([
+      const [app, flow] = await Promise.all([
         backend.getAppInfo(
           appId,
           {connectorId, ...(appVersion ? {version: appVersion} : {})},
           {signal}
         ),
         backend.getWorkflowInfo(workflowId, {connectorId}, {signal}),
-        appConversation(signal),
       ]);
       const iconUrl = flow.iconUrl ?? app.iconUrl;
       const bot: BotInfo = {
@@ -137,8 +135,9 @@ export function chatTarget(backend: ChatBackend, config: StoreConfig): ChatTarge
         ...(flow.prologue ? {prologue: flow.prologue} : {}),
         ...(app.description ? {description: app.description} : {}),
       };
-      return {bot, conversation};
+      return bot;
     },
+    latest: appConversation,
     conversation: appConversation,
     fresh: (signal) => create(signal, true),
     stream: (conversationId, message, signal) =>

@@ -1,7 +1,7 @@
 import type {CozeChat, CozeMessage, CozeStreamEvent, ToolCall} from '../api/types.js';
 import type {StoreHost} from './store-host.js';
 import type {Conversations} from './conversations.js';
-import type {ChatError, ChatMessage, SendOptions} from './types.js';
+import {loadErrorLeft, type ChatError, type ChatMessage, type SendOptions} from './types.js';
 import {isAbort, toChatError} from './chat-error.js';
 import {isConversationGone} from './ownership.js';
 import {rememberThumbnail} from './thumbnails.js';
@@ -119,7 +119,7 @@ export class TurnRunner {
     let end = messages.findIndex((m, i) => i > userIndex && m.role === 'user');
     if (end < 0) end = messages.length;
     const kept = [...messages.slice(0, userIndex), ...messages.slice(end), user];
-    host.update({messages: kept, error: undefined});
+    host.update({messages: kept, error: loadErrorLeft(host.snapshot.error)});
     await this.#run(user);
   }
 
@@ -167,7 +167,7 @@ export class TurnRunner {
     // A chat stopped just before is still being canceled on Coze: this one waits for that.
     const previous = this.#canceling;
     const signal = turn.controller.signal;
-    host.update({followUps: [], error: undefined});
+    host.update({followUps: [], error: loadErrorLeft(host.snapshot.error)});
     host.settle();
     let failure: ChatError | undefined;
     let canceled = false;

@@ -11,6 +11,32 @@ export interface ChatError {
   readonly logId?: string;
 }
 
+/** A load Retry can run again on its own: the bot's profile, the reader's conversations, the shown conversation's history. */
+export type LoadKind = 'profile' | 'conversations' | 'history';
+
+/** The error of loads that failed, with which ones they were (what Retry runs again). */
+export interface LoadError extends ChatError {
+  readonly loads: readonly LoadKind[];
+}
+
+/** Whether an error is a load's (and so offers Retry for that load). */
+export function isLoadError(error: ChatError | undefined): error is LoadError {
+  return error !== undefined && 'loads' in error;
+}
+
+/**
+ * What stays shown of an error once another action clears it: a load's error (its Retry is
+ * still wanted), less the loads given; anything else goes.
+ */
+export function loadErrorLeft(
+  error: ChatError | undefined,
+  done: readonly LoadKind[] = []
+): LoadError | undefined {
+  if (!isLoadError(error)) return undefined;
+  const loads = error.loads.filter((load) => !done.includes(load));
+  return loads.length ? {...error, loads} : undefined;
+}
+
 /** Codes for failures that did not come from Coze's `{code,msg}`. */
 export const LocalErrorCode = {
   network: -1,
@@ -116,8 +142,8 @@ export interface ChatSnapshot {
   readonly followUps: readonly string[];
   readonly bot?: BotInfo;
   readonly conversationId?: string;
-  /** The error shown in the panel, if the last action failed. */
-  readonly error?: ChatError;
+  /** The error shown in the panel, if the last action failed (a `LoadError` when a load did). */
+  readonly error?: ChatError | LoadError;
   /** Older history exists on the server. */
   readonly hasOlder: boolean;
   readonly loadingOlder: boolean;
@@ -164,6 +190,11 @@ export interface ChatActions {
   cancel(): Promise<void>;
   /** Sends the question of a failed or stopped turn again (the last one when no key is given). */
   retry(key?: string): Promise<void>;
+  /**
+   * Runs failed loads again (the Retry of a `LoadError`): each kind given, and nothing else;
+   * what is shown stays, and what the load brings is shown as on a first load.
+   */
+  reload(...loads: LoadKind[]): Promise<void>;
   /** Loads a page of older history. */
   loadOlder(): Promise<void>;
   /** Asks the last question again, replacing its answer. */

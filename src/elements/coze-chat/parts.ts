@@ -44,6 +44,8 @@ export const conversationParts = [
   'confirm-delete-button',
   'loading',
   'empty',
+  'error',
+  'retry-button',
 ].join(', ');
 export const composerParts = [
   'composer',

@@ -207,6 +207,23 @@ export const styles = css`
     text-align: center;
   }
 
+  /* A list that did not load: why, and its Retry. */
+  .error {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.5em;
+    color: var(--_text);
+  }
+  .retry {
+    padding: 0.45em 0.85em;
+    border-color: var(--_border);
+    background: var(--_bg);
+  }
+  .retry:hover {
+    background: var(--_surface);
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     .actions {
       transition: opacity 120ms ease-out;

@@ -6,7 +6,8 @@ import {state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
-import {emptySnapshot, type ConversationSummary} from '../../state/types.js';
+import {emptySnapshot, isLoadError, type ConversationSummary} from '../../state/types.js';
+import {errorText} from '../shared/error-text.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {format} from '../../i18n/index.js';
 import {CozeConversationSelectEvent} from '../../events/coze-conversation-select-event.js';
@@ -48,6 +49,8 @@ const maxNameLength = 100;
  * @csspart load-more - Loads the next page of conversations.
  * @csspart loading - Shown while the first page loads.
  * @csspart empty - Shown when there are no conversations.
+ * @csspart error - Shown when the list did not load, with why.
+ * @csspart retry-button - Loads the list again after it failed.
  */
 export class CozeConversationList extends LitElement {
   static override styles = [tokens, styles];
@@ -117,6 +120,14 @@ export class CozeConversationList extends LitElement {
     if (!this.#wantsLoad || !actions) return;
     this.#wantsLoad = false;
     void actions.loadConversations();
+  }
+
+  /** Loads the list again after it failed; focus, whose button leaves with the error, goes to New. */
+  async #handleRetryClick() {
+    const retried = this.#actions.value?.reload('conversations');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="new-button"]')?.focus();
+    await retried;
   }
 
   #select(conversationId: string) {
@@ -319,6 +330,8 @@ export class CozeConversationList extends LitElement {
     const items = list?.items ?? [];
     const loading = list?.loading ?? false;
     const groups = groupConversations(items, new Date());
+    const error = snapshot.error;
+    const failed = isLoadError(error) && error.loads.includes('conversations') ? error : undefined;
     const tabbable =
       [this.activeId, snapshot.conversationId].find((id) => id && items.some((c) => c.id === id)) ??
       groups[0]?.items[0]?.id;
@@ -340,7 +353,25 @@ export class CozeConversationList extends LitElement {
       </button>
       ${groups.map((group) => this.#renderGroup(group, ui, snapshot.conversationId, tabbable))}
       ${loading && !items.length ? html`<p part="loading" class="note" role="status">${strings.loading}</p>` : nothing}
-      ${list && !loading && !items.length ? html`<p part="empty" class="note">${strings.noConversations}</p>` : nothing}
+      ${list && !loading && !items.length && !failed ? html`<p part="empty" class="note">${strings.noConversations}</p>` : nothing}
+      ${
+        failed && !loading
+          ? html`<div part="error" class="note error" role="alert">
+              <span id="list-error"
+                >${strings.conversationsFailed} ${errorText(strings, failed)}</span
+              >
+              <button
+                part="retry-button"
+                class="retry"
+                type="button"
+                aria-describedby="list-error"
+                @click=${this.#handleRetryClick}
+              >
+                ${strings.retry}
+              </button>
+            </div>`
+          : nothing
+      }
       ${list?.hasMore ? this.#renderLoadMore(ui, loading) : nothing}
     </nav>`;
   }

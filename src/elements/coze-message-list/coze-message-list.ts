@@ -7,10 +7,16 @@ import {ContextConsumer} from '@lit/context';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
-import {emptySnapshot, type ChatMessage, type ChatSnapshot} from '../../state/types.js';
+import {
+  emptySnapshot,
+  isLoadError,
+  type ChatMessage,
+  type ChatSnapshot,
+  type LoadError,
+} from '../../state/types.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {format} from '../../i18n/index.js';
-import {errorText} from '../shared/error-text.js';
+import {errorText, loadFailedText} from '../shared/error-text.js';
 import {tokens} from '../shared/tokens.styles.js';
 import {defaultUi} from '../shared/default-ui.js';
 import {retryIcon} from '../shared/icons.js';
@@ -234,6 +240,14 @@ export class CozeMessageList extends LitElement {
 
   #handleRetryClick(message?: ChatMessage) {
     void this.#actions.value?.retry(message?.key);
+  }
+
+  /** Runs the failed loads again; focus, whose button leaves with the error, goes to the transcript. */
+  #handleLoadRetryClick(error: LoadError) {
+    void this.#actions.value?.reload(...error.loads);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part~="message-list"]')?.focus()
+    );
   }
 
   #handleSuggestionClick(text: string) {
@@ -496,7 +510,7 @@ export class CozeMessageList extends LitElement {
             ? this.#renderSuggestions(state.followUps, ui)
             : nothing
         }
-        ${state.error && !lastError ? this.#renderPanelError(ui) : nothing}
+        ${state.error && (!lastError || isLoadError(state.error)) ? this.#renderPanelError(ui) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           ${this.#announcement}
         </div>
@@ -799,7 +813,24 @@ export class CozeMessageList extends LitElement {
   #renderPanelError(ui: UiConfig) {
     const error = this.#state.value?.error;
     if (!error) return nothing;
-    return html`<div part="error" role="alert"><span>${errorText(ui.strings, error)}</span></div>`;
+    if (!isLoadError(error)) {
+      return html`<div part="error" role="alert">
+        <span>${errorText(ui.strings, error)}</span>
+      </div>`;
+    }
+    // Which loads failed, why, and a Retry that runs just those again.
+    const what = error.loads.map((load) => loadFailedText(ui.strings, load)).join(' ');
+    return html`<div part="error" role="alert" data-loads=${error.loads.join(' ')}>
+      <span id="load-error">${what} ${errorText(ui.strings, error)}</span>
+      <button
+        part="retry-button"
+        type="button"
+        aria-describedby="load-error"
+        @click=${() => this.#handleLoadRetryClick(error)}
+      >
+        ${retryIcon} ${ui.strings.retry}
+      </button>
+    </div>`;
   }
 }
 

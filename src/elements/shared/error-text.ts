@@ -1,5 +1,5 @@
 import {format, type Strings} from '../../i18n/index.js';
-import {LocalErrorCode, type ChatError} from '../../state/types.js';
+import {LocalErrorCode, type ChatError, type LoadKind} from '../../state/types.js';
 
 const localKeys: Record<number, string> = {
   [LocalErrorCode.network]: 'network',
@@ -22,4 +22,9 @@ export function errorText(strings: Strings, error: ChatError): string {
   }
   const key = localKeys[error.code] ?? String(error.code);
   return strings.errors[key] ?? (error.message || strings.errors.generic);
+}
+
+/** What a failed load means for the reader (said before why it failed). */
+export function loadFailedText(strings: Strings, load: LoadKind): string {
+  return strings[`${load}Failed`];
 }
