@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {ConversationStore} from '../../src/state/store.js';
-import {isLoadError, type LoadError} from '../../src/state/types.js';
+import type {LoadError} from '../../src/state/types.js';
 import {bot, botConfig, fakeBackend, noConversations, tick} from './fake-backend.js';
 
 /** What Coze's client rejects with when a request ran past its deadline. */
@@ -37,7 +37,7 @@ const calls = (fake: ReturnType<typeof fakeBackend>, method: string) =>
 
 const loadError = (store: ConversationStore): LoadError => {
   const error = store.snapshot.error;
-  expect(isLoadError(error), 'the error says which load failed').to.equal(true);
+  expect(error && 'loads' in error, 'the error says which load failed').to.equal(true);
   return error as LoadError;
 };
 
