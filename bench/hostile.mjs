@@ -6,6 +6,8 @@
 //   node bench/hostile.mjs                       all shapes, medians of 3
 //   node bench/hostile.mjs --shape=line --trace=/tmp/line.json   one shape, the trace kept
 //   node bench/hostile.mjs --dist=/old/dist,dist  two builds, A/B in turn
+//   node bench/hostile.mjs --from=history        each answer from history: the emulator puts it
+//                                                into the conversation, and a new chat resumes it
 //   (bench/run.mjs runs it as part of `npm run bench`)
 import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
 import {createReadStream, existsSync} from 'node:fs';
@@ -56,7 +58,10 @@ async function startServer(distDir) {
   return {server, origin: `http://127.0.0.1:${server.address().port}`};
 }
 
-/** Main-thread tasks of the page's renderer in a trace: [{ts, dur}] in ms. */
+/**
+ * Main-thread tasks of the page's renderer in a trace: [{ts, dur, cpu}] in ms (`cpu`: the time
+ * the thread ran, which a loaded machine's scheduler does not stretch as it stretches `dur`).
+ */
 function mainThreadTasks(events) {
   // The page's renderer is the one whose main thread worked most (other tabs' renderers idle).
   const busiest = new Map();
@@ -73,7 +78,7 @@ function mainThreadTasks(events) {
   const [key] = [...busiest].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
   return tasks
     .filter((e) => `${e.pid}:${e.tid}` === key)
-    .map((e) => ({ts: e.ts / 1000, dur: e.dur / 1000}));
+    .map((e) => ({ts: e.ts / 1000, dur: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000}));
 }
 
 /** The heaviest kinds of work inside the longest task, for reading a regression. */
@@ -94,8 +99,11 @@ function breakdown(events, task) {
     .join(', ');
 }
 
-/** One shape in a fresh tab: the longest task while it streams, and the time until it is all shown. */
-async function runShape(browser, origin, shape, rep, tracePath) {
+/**
+ * One shape in a fresh tab: the longest task while it streams (or, `from` history, while a new
+ * chat resumes the conversation holding it), and the time until it is all shown.
+ */
+async function runShape(browser, origin, shape, rep, tracePath, from = 'stream') {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
   tab.on('pageerror', (error) => console.error('page error:', error.message));
@@ -105,16 +113,40 @@ async function runShape(browser, origin, shape, rep, tracePath) {
     {timeout: 20000}
   );
   // Warm-up turn: the first answer pays for code that is compiled once.
-  await tab.evaluate(() => document.querySelector('coze-chat').send('hello'));
+  const conversationId = await tab.evaluate(async () => {
+    const chat = document.querySelector('coze-chat');
+    const id = await chat.newConversation();
+    await chat.send('hello');
+    return id;
+  });
   await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  if (from === 'history') {
+    const seeded = await fetch(`${origin}/__emulator/history`, {
+      method: 'POST',
+      body: JSON.stringify({token: TOKEN, conversation_id: conversationId, shape}),
+    });
+    if (!seeded.ok) throw new Error(`seeding the history: ${await seeded.text()}`);
+  }
   await tab.tracing.start({
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
   });
   const shownMs = await tab.evaluate(
-    async (text, ending) => {
-      const chat = document.querySelector('coze-chat');
+    async (text, ending, fromHistory) => {
+      let chat = document.querySelector('coze-chat');
       const start = performance.now();
-      await chat.send(text);
+      if (fromHistory) {
+        // A new chat for the same reader resumes the conversation, its history holding the answer.
+        const next = chat.cloneNode();
+        chat.remove();
+        document.body.append(next);
+        chat = next;
+        while (!chat.shadowRoot?.querySelector('coze-message-list')?.shadowRoot) {
+          if (performance.now() - start > 30000) return Infinity;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      } else {
+        await chat.send(text);
+      }
       const list = chat.shadowRoot.querySelector('coze-message-list');
       // The answer's last text node: reading the whole 1 MB answer each frame would cost more
       // than the frame being measured.
@@ -137,7 +169,8 @@ async function runShape(browser, origin, shape, rep, tracePath) {
       return performance.now() - start;
     },
     `hostile ${shape}`,
-    HOSTILE_ENDINGS[shape]
+    HOSTILE_ENDINGS[shape],
+    from === 'history'
   );
   const buffer = Buffer.from(await tab.tracing.stop());
   if (tracePath) await writeFile(tracePath, buffer);
@@ -145,7 +178,12 @@ async function runShape(browser, origin, shape, rep, tracePath) {
   const tasks = mainThreadTasks(traceEvents);
   const startTs = Math.min(...tasks.map((t) => t.ts));
   const longest = tasks.reduce((a, b) => (b.dur > a.dur ? b : a), {ts: startTs, dur: 0});
-  const result = {longestMs: longest.dur, shownMs, heaviest: breakdown(traceEvents, longest)};
+  const result = {
+    longestMs: longest.dur,
+    longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpu)),
+    shownMs,
+    heaviest: breakdown(traceEvents, longest),
+  };
   await context.close();
   return result;
 }
@@ -154,9 +192,12 @@ async function runShape(browser, origin, shape, rep, tracePath) {
  * Every shape, `reps` times each (medians), for each build in `distDirs` in turn (A/B in the
  * same run). `log` gets one line per shape and build.
  * @param {import('puppeteer-core').Browser} browser
- * @returns {Promise<Record<string, {longestMs: number, shownMs: number, runs: number[], heaviest: string}>[]>}
+ * @returns {Promise<Record<string, {longestMs: number, longestCpuMs: number, shownMs: number, runs: number[], heaviest: string}>[]>}
  */
-export async function benchHostile(browser, {distDirs, reps = 3, shapes, tracePath, log}) {
+export async function benchHostile(
+  browser,
+  {distDirs, reps = 3, shapes, tracePath, log, from = 'stream'}
+) {
   for (const distDir of distDirs) {
     if (!existsSync(join(distDir, 'cdn', 'coze-chat-elements.js'))) {
       throw new Error(`no CDN build in ${distDir}/cdn: run \`npm run build\` first`);
@@ -169,13 +210,14 @@ export async function benchHostile(browser, {distDirs, reps = 3, shapes, tracePa
       const runs = distDirs.map(() => []);
       for (let rep = 0; rep < reps; rep++) {
         for (const [i, {origin}] of servers.entries()) {
-          runs[i].push(await runShape(browser, origin, shape, rep, tracePath));
+          runs[i].push(await runShape(browser, origin, shape, rep, tracePath, from));
         }
       }
       for (const [i, list] of runs.entries()) {
         const worst = list.reduce((a, b) => (b.longestMs > a.longestMs ? b : a));
         results[i][shape] = {
           longestMs: median(list.map((r) => r.longestMs)),
+          longestCpuMs: median(list.map((r) => r.longestCpuMs)),
           shownMs: median(list.map((r) => r.shownMs)),
           runs: list.map((r) => Math.round(r.longestMs)),
           heaviest: worst.heaviest,
@@ -204,9 +246,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       reps: Number(value('reps') ?? 3),
       shapes: value('shape')?.split(','),
       tracePath: value('trace'),
+      from: value('from') ?? 'stream',
       log: (shape, r, dist) =>
         console.log(
-          `${shape.padEnd(9)} ${dist.padEnd(20)} longest task ${r.longestMs.toFixed(0)} ms [${r.runs.join(', ')}], all shown after ${r.shownMs.toFixed(0)} ms; heaviest in it: ${r.heaviest}`
+          `${shape.padEnd(9)} ${dist.padEnd(20)} longest task ${r.longestMs.toFixed(0)} ms [${r.runs.join(', ')}] (on CPU ${r.longestCpuMs.toFixed(0)} ms), all shown after ${r.shownMs.toFixed(0)} ms; heaviest in it: ${r.heaviest}`
         ),
     });
   } finally {
