@@ -27,8 +27,9 @@ const budgets = [
     // 74.5 KB: the welcome screen, the image lightbox and the transcript's motion; 75 KB with
     // long plain-text lines shown in runs and hostile markdown sent to plain text early. 76 KB
     // with the context providers (and Lit's property decorator the parts use) moved here from the
-    // entry: the entry lost what this gained; the build as a whole did not grow.
-    kb: 76,
+    // entry: the entry lost what this gained; the build as a whole did not grow. 76.5 KB with a
+    // Retry for a failed load.
+    kb: 76.5,
   },
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},
@@ -46,8 +47,8 @@ const budgets = [
   // One self-contained file: it also carries what the module build loads on demand, but for
   // KaTeX, which stays in coze-chat-math.js. 115.5 KB with Coze's answers checked at the door.
   // 117 KB: the welcome screen, the image lightbox and the transcript's motion; 117.5 KB with
-  // long plain-text lines shown in runs.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 117.5},
+  // long plain-text lines shown in runs; 118.5 KB with a Retry for a failed load.
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 118.5},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
@@ -55,8 +56,9 @@ const budgets = [
  * was 75.8 KB. 94.5 KB with Coze's answers checked at the door.
  */
 // 95.5 KB: the welcome screen, the image lightbox and the transcript's motion; 96 KB with the
-// request, token and tool-call deadlines; 96.5 KB with long plain-text lines shown in runs.
-const totalBudgetKb = 96.5;
+// request, token and tool-call deadlines; 96.5 KB with long plain-text lines shown in runs; 97.5
+// KB with a Retry for a failed load.
+const totalBudgetKb = 97.5;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)
