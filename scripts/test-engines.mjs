@@ -43,10 +43,20 @@ for (const engine of chosen.split(',').map((name) => name.trim())) {
     stdio: 'inherit',
     env: {...process.env, BROWSERS: engine},
   });
-  results.push({engine, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000)});
+  results.push({
+    engine,
+    ok: run.status === 0,
+    // A killed runner has no exit code, only the signal that ended it; a spawn failure has neither.
+    why: run.error
+      ? `could not start: ${run.error.message}`
+      : run.signal
+        ? `killed by ${run.signal}`
+        : `exit code ${run.status}`,
+    seconds: Math.round((Date.now() - started) / 1000),
+  });
 }
 
 console.log('\nbrowser tests by engine:');
-for (const {engine, ok, seconds} of results)
-  console.log(`  ${engine.padEnd(8)} ${ok ? 'passed' : 'FAILED'} in ${seconds} s`);
+for (const {engine, ok, why, seconds} of results)
+  console.log(`  ${engine.padEnd(8)} ${ok ? 'passed' : `FAILED (${why})`} in ${seconds} s`);
 process.exit(results.every((result) => result.ok) ? 0 : 1);
