@@ -18,7 +18,7 @@ interface Mounted {
   shown: string[];
 }
 
-async function mount(label: string, lang?: string): Promise<Mounted> {
+async function mount(label: string, lang?: string, readonly = false): Promise<Mounted> {
   const token = uniqueToken(label);
   const userId = `user-${token}`;
   const shown: string[] = [];
@@ -30,6 +30,7 @@ async function mount(label: string, lang?: string): Promise<Mounted> {
       api-base=${location.origin}
       user-id=${userId}
       lang=${lang ?? 'en'}
+      ?readonly=${readonly}
       @coze-conversation-change=${(e: CustomEvent<{conversationId: string}>) => shown.push(e.detail.conversationId)}
       ><coze-conversation-list></coze-conversation-list><coze-message-list></coze-message-list
     ></coze-chat>`
@@ -55,6 +56,12 @@ const inRow = <T extends HTMLElement = HTMLButtonElement>(
 const part = <T extends HTMLElement = HTMLButtonElement>(el: CozeConversationList, name: string) =>
   root(el).querySelector<T>(`[part~="${name}"]`);
 const focused = (el: CozeConversationList) => root(el).activeElement as HTMLElement | null;
+/** The focused part and its row's id, as text: a failed comparison of elements takes chai minutes to print. */
+const focusName = (el: CozeConversationList) => {
+  const at = focused(el);
+  const id = at?.closest('li')?.dataset.id;
+  return at ? `${at.getAttribute('part') ?? at.localName}${id ? ` ${id}` : ''}` : 'nothing';
+};
 const transcript = (chat: CozeChat) => [
   ...chat
     .querySelector('coze-message-list')!
@@ -379,6 +386,37 @@ describe('<coze-conversation-list>', () => {
     await sendKeys({press: 'Enter'});
     expect((await selected).detail.conversationId).to.equal(b);
     await waitUntil(() => m.shown.includes(b), 'the conversation was not opened');
+  });
+
+  it('read-only: no New, Rename or Delete; the list takes focus and Down reaches the first conversation', async () => {
+    const m = await mount('conv-readonly', 'en', true);
+    expect(part(m.el, 'empty'), 'no conversations yet').to.not.equal(null);
+    // With nothing to focus inside, the list itself takes focus.
+    m.el.focus();
+    expect(focusName(m.el)).to.equal('conversation-list');
+    await expect(m.el).to.be.accessible();
+
+    for (let i = 0; i < 2; i++) await createConversation(m.token, m.userId);
+    await m.el.refresh();
+    await m.el.updateComplete;
+    const [a, b] = ids(m.el) as [string, string];
+    expect(part(m.el, 'new-button')).to.equal(null);
+    expect(part(m.el, 'rename-button')).to.equal(null);
+    expect(part(m.el, 'delete-button')).to.equal(null);
+    expect(focusName(m.el)).to.equal('conversation-list');
+    await sendKeys({press: 'ArrowDown'});
+    expect(focusName(m.el)).to.equal(`conversation ${a}`);
+    await sendKeys({press: 'ArrowDown'});
+    expect(focusName(m.el)).to.equal(`conversation ${b}`);
+    await sendKeys({press: 'ArrowUp'});
+    expect(focusName(m.el)).to.equal(`conversation ${a}`);
+    // Tab leaves the list from an entry: there are no actions to reach in it.
+    expect(part(m.el, 'conversation')!.closest('li')!.querySelector('.actions')).to.equal(null);
+    await expect(m.el).to.be.accessible();
+
+    const selected = oneEvent(m.el, 'coze-conversation-select');
+    await sendKeys({press: 'Enter'});
+    expect((await selected).detail.conversationId).to.equal(a);
   });
 
   it('loads again each time it is shown', async () => {

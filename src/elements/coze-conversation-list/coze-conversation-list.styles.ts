@@ -23,6 +23,11 @@ export const styles = css`
     gap: 0.5em;
   }
 
+  /* The list itself takes focus when it has nothing else to offer (read-only, nothing listed). */
+  nav:focus-visible {
+    outline-offset: -2px;
+  }
+
   button {
     cursor: pointer;
     border: 1px solid transparent;

@@ -26,7 +26,8 @@ const maxNameLength = 100;
  * confirmed inline), and page through older ones. Loads the list when it is
  * connected and each time it is shown again. Reads the state of the nearest
  * `<coze-chat>` through context. Up and Down arrows (and Home/End) move
- * between conversations; Tab reaches the focused one's Rename and Delete.
+ * between conversations; Tab reaches the focused one's Rename and Delete. In a
+ * `readonly` chat it only lists and opens: no New, Rename or Delete.
  *
  * @summary A Coze chat's conversation list: browse, resume, create, rename, delete.
  * @tag coze-conversation-list
@@ -83,11 +84,14 @@ export class CozeConversationList extends LitElement {
     return this.#actions.value?.loadConversations() ?? Promise.resolve();
   }
 
-  /** Focuses the conversation that takes Tab focus (the one shown, by default), or the New button. */
+  /**
+   * Focuses the conversation that takes Tab focus (the one shown, by default), or the New button,
+   * or else (read-only, nothing listed yet) the list itself, from which Down reaches the first.
+   */
   override focus(options?: FocusOptions): void {
     const target =
       this.renderRoot?.querySelector<HTMLElement>('[part~="conversation"][tabindex="0"]') ??
-      this.renderRoot?.querySelector<HTMLElement>('[part~="new-button"]');
+      this.renderRoot?.querySelector<HTMLElement>('[part~="new-button"], nav');
     if (target) target.focus(options);
     else super.focus(options);
   }
@@ -293,7 +297,8 @@ export class CozeConversationList extends LitElement {
     // Arrows belong to the name field, and the delete question keeps focus until answered.
     if (target.closest('form, [part~="confirm-delete"]')) return;
     const id = target.closest('li[data-id]')?.getAttribute('data-id');
-    const onNew = target.matches('[part~="new-button"]');
+    // From the New button or the list itself, Down goes to the first conversation.
+    const onNew = target.matches('[part~="new-button"], nav');
     if (!id && !onNew) return;
     const items = this.#shownItems();
     if (!items.length) return;
@@ -329,6 +334,7 @@ export class CozeConversationList extends LitElement {
     const list = snapshot.conversations;
     const items = list?.items ?? [];
     const loading = list?.loading ?? false;
+    const readOnly = ui.features.readOnly;
     const groups = groupConversations(items, new Date());
     const error = snapshot.error;
     const failed = isLoadError(error) && error.loads.includes('conversations') ? error : undefined;
@@ -339,18 +345,23 @@ export class CozeConversationList extends LitElement {
       part="conversation-list"
       aria-label=${strings.conversations}
       aria-busy=${loading ? 'true' : 'false'}
+      tabindex="-1"
       @keydown=${this.#handleListKeydown}
       @focusin=${this.#handleListFocusin}
     >
-      <button
-        part="new-button"
-        class="new"
-        type="button"
-        aria-disabled=${this.creating ? 'true' : 'false'}
-        @click=${this.#handleNewClick}
-      >
-        ${plusIcon}<span>${strings.newConversation}</span>
-      </button>
+      ${
+        readOnly
+          ? nothing
+          : html`<button
+              part="new-button"
+              class="new"
+              type="button"
+              aria-disabled=${this.creating ? 'true' : 'false'}
+              @click=${this.#handleNewClick}
+            >
+              ${plusIcon}<span>${strings.newConversation}</span>
+            </button>`
+      }
       ${groups.map((group) => this.#renderGroup(group, ui, snapshot.conversationId, tabbable))}
       ${loading && !items.length ? html`<p part="loading" class="note" role="status">${strings.loading}</p>` : nothing}
       ${list && !loading && !items.length && !failed ? html`<p part="empty" class="note">${strings.noConversations}</p>` : nothing}
@@ -419,7 +430,7 @@ export class CozeConversationList extends LitElement {
           <span class="name" id=${nameId}>${name}</span>
         </button>
         ${
-          confirming
+          confirming || ui.features.readOnly
             ? nothing
             : html`<span class="actions">
                 <button
