@@ -18,14 +18,5 @@ for (const [tag, element] of [
 
 export {CozeChat, CozeLauncher};
 export * from './events/coze-visibility-events.js';
-export {chatActionsContext, chatStateContext, chatUiContext} from './state/context.js';
-export type {
-  ChatActions,
-  ChatError,
-  ChatMessage,
-  ChatSnapshot,
-  MessageStatus,
-} from './state/types.js';
-export type {UiConfig} from './state/ui-config.js';
-export type {Lang, Strings} from './i18n/index.js';
+export * from './state-exports.js';
 export {WebChatClient} from './compat/lazy-client.js';

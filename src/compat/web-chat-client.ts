@@ -58,21 +58,22 @@ export class WebChatClient {
   }
 
   /** Opens the chat panel; resolves to whether it opened (`onBeforeShow` may veto). */
-  async showChatBot(): Promise<boolean> {
-    const element = this.#element;
-    if (!element) return false;
-    const shown = await element.show();
-    if (shown && element.mode === 'inline') element.hidden = false;
-    return shown;
+  showChatBot(): Promise<boolean> {
+    return this.#show(true);
   }
 
   /** Closes the chat panel; resolves to whether it closed (`onBeforeHide` may veto). */
-  async hideChatBot(): Promise<boolean> {
+  hideChatBot(): Promise<boolean> {
+    return this.#show(false);
+  }
+
+  /** Shows or hides the panel; an inline chat, which has no panel to close, is hidden itself. */
+  async #show(open: boolean): Promise<boolean> {
     const element = this.#element;
     if (!element) return false;
-    const hidden = await element.hide();
-    if (hidden && element.mode === 'inline') element.hidden = true;
-    return hidden;
+    const done = await (open ? element.show() : element.hide());
+    if (done && element.mode === 'inline') element.hidden = !open;
+    return done;
   }
 
   /** Removes the widget from the page and forgets this client. Safe to call twice. */

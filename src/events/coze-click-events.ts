@@ -13,10 +13,8 @@ export interface CozeLinkClickDetail {
  * opening, so the page can route it itself.
  */
 export class CozeLinkClickEvent extends CozeEvent<CozeLinkClickDetail> {
-  static readonly eventName = 'coze-link-click';
-  constructor(detail: CozeLinkClickDetail) {
-    super(CozeLinkClickEvent.eventName, detail, {cancelable: true});
-  }
+  static override readonly eventName = 'coze-link-click';
+  static override readonly cancelable = true;
 }
 
 export interface CozeImageClickDetail {
@@ -32,10 +30,8 @@ export interface CozeImageClickDetail {
  * opening, so the page can show its own viewer.
  */
 export class CozeImageClickEvent extends CozeEvent<CozeImageClickDetail> {
-  static readonly eventName = 'coze-image-click';
-  constructor(detail: CozeImageClickDetail) {
-    super(CozeImageClickEvent.eventName, detail, {cancelable: true});
-  }
+  static override readonly eventName = 'coze-image-click';
+  static override readonly cancelable = true;
 }
 
 declare global {

@@ -7,10 +7,7 @@ export interface CozeConversationChangeDetail {
 
 /** Fired when the widget starts showing another conversation (first load, new, or switched). */
 export class CozeConversationChangeEvent extends CozeEvent<CozeConversationChangeDetail> {
-  static readonly eventName = 'coze-conversation-change';
-  constructor(detail: CozeConversationChangeDetail) {
-    super(CozeConversationChangeEvent.eventName, detail);
-  }
+  static override readonly eventName = 'coze-conversation-change';
 }
 
 declare global {

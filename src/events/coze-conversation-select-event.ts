@@ -10,10 +10,7 @@ export interface CozeConversationSelectDetail {
  * from the list or starts a new one there, so the chat can show it.
  */
 export class CozeConversationSelectEvent extends CozeEvent<CozeConversationSelectDetail> {
-  static readonly eventName = 'coze-conversation-select';
-  constructor(detail: CozeConversationSelectDetail) {
-    super(CozeConversationSelectEvent.eventName, detail);
-  }
+  static override readonly eventName = 'coze-conversation-select';
 }
 
 declare global {

@@ -11,10 +11,7 @@ export interface CozeErrorDetail {
 
 /** Fired when a request to Coze fails or a stream ends in an error. */
 export class CozeErrorEvent extends CozeEvent<CozeErrorDetail> {
-  static readonly eventName = 'coze-error';
-  constructor(detail: CozeErrorDetail) {
-    super(CozeErrorEvent.eventName, detail);
-  }
+  static override readonly eventName = 'coze-error';
 }
 
 declare global {

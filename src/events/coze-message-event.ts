@@ -8,10 +8,7 @@ export interface CozeMessageDetail {
 
 /** Fired when an assistant message has completed. */
 export class CozeMessageEvent extends CozeEvent<CozeMessageDetail> {
-  static readonly eventName = 'coze-message';
-  constructor(detail: CozeMessageDetail) {
-    super(CozeMessageEvent.eventName, detail);
-  }
+  static override readonly eventName = 'coze-message';
 }
 
 declare global {

@@ -10,10 +10,8 @@ export interface CozeSendDetail {
 
 /** Fired before a question is sent; cancelable: `preventDefault()` keeps it unsent. */
 export class CozeSendEvent extends CozeEvent<CozeSendDetail> {
-  static readonly eventName = 'coze-send';
-  constructor(detail: CozeSendDetail) {
-    super(CozeSendEvent.eventName, detail, {cancelable: true});
-  }
+  static override readonly eventName = 'coze-send';
+  static override readonly cancelable = true;
 }
 
 declare global {

@@ -13,12 +13,8 @@ export interface CozeToolCallDetail {
  * When nobody responds, the reader sees a notice instead.
  */
 export class CozeToolCallEvent extends CozeEvent<CozeToolCallDetail> {
-  static readonly eventName = 'coze-tool-call';
+  static override readonly eventName = 'coze-tool-call';
   #response?: Promise<readonly ToolOutput[]>;
-
-  constructor(detail: CozeToolCallDetail) {
-    super(CozeToolCallEvent.eventName, detail);
-  }
 
   /** Supplies the outputs, one per tool call (`{toolCallId, output}`; output is a string, JSON-encode structured results). */
   respondWith(outputs: readonly ToolOutput[] | Promise<readonly ToolOutput[]>): void {

@@ -7,10 +7,7 @@ export interface CozeUnreadChangeDetail {
 
 /** Fired when the count of answers that arrived while the panel was closed changes. */
 export class CozeUnreadChangeEvent extends CozeEvent<CozeUnreadChangeDetail> {
-  static readonly eventName = 'coze-unread-change';
-  constructor(detail: CozeUnreadChangeDetail) {
-    super(CozeUnreadChangeEvent.eventName, detail);
-  }
+  static override readonly eventName = 'coze-unread-change';
 }
 
 declare global {

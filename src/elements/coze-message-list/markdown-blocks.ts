@@ -1,40 +1,30 @@
 import type {Strings} from '../../i18n/index.js';
 import {decorateImage} from './answer-images.js';
 
-type Highlighter = typeof import('./highlighter.js');
-
-let highlighter: Highlighter | undefined;
-let loading: Promise<Highlighter | undefined> | undefined;
-
-/**
- * Loads the syntax highlighter (its own chunk in the CDN build) once; resolves
- * to `undefined` when it cannot be loaded, and code then stays plain.
- */
-export function loadHighlighter(): Promise<Highlighter | undefined> {
-  loading ??= import('./highlighter.js').then(
-    (module) => (highlighter = module),
-    () => undefined
-  );
-  return loading;
+/** A module in its own chunk, loaded once on first need; `undefined` when it cannot be loaded. */
+function onDemand<T>(load: () => Promise<T>) {
+  let loaded: T | undefined;
+  let loading: Promise<T | undefined> | undefined;
+  return {
+    /** The module, once it has loaded. */
+    get: () => loaded,
+    load: () =>
+      (loading ??= load().then(
+        (module) => (loaded = module),
+        () => undefined
+      )),
+  };
 }
 
-type Typesetter = typeof import('./math-typesetter.js');
+/** The syntax highlighter; without it, code stays plain. */
+const highlighter = onDemand(() => import('./highlighter.js'));
+/** The formula typesetter (KaTeX), the first time an answer has a formula; without it, formulas stay source. */
+const typesetter = onDemand(() => import('./math-typesetter.js'));
 
-let typesetter: Typesetter | undefined;
-let loadingMath: Promise<Typesetter | undefined> | undefined;
-
-/**
- * Loads the formula typesetter (KaTeX, its own chunk in the CDN build) once,
- * the first time an answer has a formula; resolves to `undefined` when it
- * cannot be loaded, and formulas then stay source.
- */
-export function loadTypesetter(): Promise<Typesetter | undefined> {
-  loadingMath ??= import('./math-typesetter.js').then(
-    (module) => (typesetter = module),
-    () => undefined
-  );
-  return loadingMath;
-}
+/** Loads the syntax highlighter once; resolves to `undefined` when it cannot be loaded. */
+export const loadHighlighter = highlighter.load;
+/** Loads the formula typesetter once; resolves to `undefined` when it cannot be loaded. */
+export const loadTypesetter = typesetter.load;
 
 const formulas =
   '.math-inline:not(.math-typeset, .math-error), .math-display:not(.math-typeset, .math-error)';
@@ -88,8 +78,9 @@ export function decorateMarkdown(
     pre.replaceWith(block);
     block.append(header, pre);
     if (final && code && language) {
-      if (!highlighter) block.classList.add('pending');
-      else if (highlighter.highlightCode(code, language)) code.classList.add('hljs');
+      const highlight = highlighter.get();
+      if (!highlight) block.classList.add('pending');
+      else if (highlight.highlightCode(code, language)) code.classList.add('hljs');
     }
   }
   for (const table of fragment.querySelectorAll('table')) {
@@ -104,9 +95,10 @@ export function decorateMarkdown(
         cell.classList.add(`align-${align}`);
     }
   }
-  if (typesetter)
+  const typeset = typesetter.get();
+  if (typeset)
     for (const span of fragment.querySelectorAll<HTMLElement>(formulas))
-      typesetter.typesetFormula(span);
+      typeset.typesetFormula(span);
   for (const img of fragment.querySelectorAll('img')) decorateImage(img, strings, allowImage);
 }
 
