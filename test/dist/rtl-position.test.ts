@@ -75,6 +75,22 @@ describe('position and direction (built bundle)', () => {
     const header = deep(chat, '[part~="header"]')!.getBoundingClientRect();
     const title = deep(chat, '[part~="title"]')!.getBoundingClientRect();
     expect(title.left, 'title at the left').to.be.below(header.left + header.width / 2);
+    // The footer's English sentence ends with its full stop on the right, not on the left.
+    const footer = deep(chat, '[part~="footer"]')!;
+    const walker = page.win.document.createTreeWalker(footer, NodeFilter.SHOW_TEXT);
+    let text: Text | undefined;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/\S/.test(node.textContent!)) text = node as Text;
+    }
+    const content = text!.textContent!.trimEnd();
+    expect(content.endsWith('.'), content).to.equal(true);
+    const range = page.win.document.createRange();
+    range.setStart(text!, content.length - 1);
+    range.setEnd(text!, content.length);
+    const stop = range.getBoundingClientRect();
+    range.setStart(text!, 0);
+    const line = range.getBoundingClientRect();
+    expect(stop.right, 'the full stop ends the line').to.be.above(line.right - 1);
   });
 
   it('a Hebrew lang on the chat itself turns it right to left on a left-to-right page', async function () {

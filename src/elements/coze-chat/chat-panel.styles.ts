@@ -229,5 +229,9 @@ export const panelStyles = css`
     font-size: 0.75em;
     color: var(--_muted);
     text-align: center;
+    /* The page's text takes its own direction: an English footer on a right-to-left page
+       ends with its full stop on the right (dir="auto" would resolve through the slot to
+       the host's direction). */
+    unicode-bidi: plaintext;
   }
 `;
