@@ -1,4 +1,5 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import '../../src/index.js';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import type {CozeMessageList} from '../../src/elements/coze-message-list/coze-message-list.js';
@@ -8,7 +9,16 @@ export {loggedRequests, uniqueToken} from '../api/helpers.js';
 /** Mounts a `<coze-chat>` talking to the emulator on this page's origin. */
 export async function mountChat(
   token: string,
-  options: {mode?: string; userId?: string; botId?: string; apiBase?: string} = {}
+  options: {
+    mode?: string;
+    userId?: string;
+    botId?: string;
+    apiBase?: string;
+    /** `request-timeout`, in seconds. */
+    requestTimeout?: number;
+    conversations?: boolean;
+    style?: string;
+  } = {}
 ): Promise<CozeChat> {
   const el = await fixture<CozeChat>(
     html`<coze-chat
@@ -17,6 +27,9 @@ export async function mountChat(
       api-base=${options.apiBase ?? location.origin}
       user-id=${options.userId ?? `user-${token}`}
       mode=${options.mode ?? 'floating'}
+      request-timeout=${ifDefined(options.requestTimeout)}
+      ?conversations=${options.conversations ?? false}
+      style=${ifDefined(options.style)}
     ></coze-chat>`
   );
   return el;

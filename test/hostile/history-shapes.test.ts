@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
-import {deepAll, messages, uniqueToken} from '../elements/helpers.js';
+import {deepAll, messages, mountChat, uniqueToken} from '../elements/helpers.js';
 
 /**
  * A hostile answer that arrives from history, not streamed: the emulator puts it into a
@@ -9,16 +9,7 @@ import {deepAll, messages, uniqueToken} from '../elements/helpers.js';
  * conversation shows it as readable plain text, and keeps working.
  */
 const mount = (token: string, userId: string) =>
-  fixture<CozeChat>(
-    html`<coze-chat
-      bot-id="7500000000000000001"
-      api-base=${location.origin}
-      token=${token}
-      user-id=${userId}
-      mode="inline"
-      style="height: 600px"
-    ></coze-chat>`
-  );
+  mountChat(token, {mode: 'inline', userId, style: 'height: 600px'});
 
 async function seed(token: string, conversationId: string, shape: string) {
   const response = await fetch('/__emulator/history', {

@@ -1,11 +1,12 @@
 /// <reference types="mocha" />
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import {
   deep,
   deepAll,
   loggedRequests,
   messages,
+  mountChat,
   settled,
   uniqueToken,
 } from '../elements/helpers.js';
@@ -23,16 +24,7 @@ const hung = {
 };
 
 const mount = (token: string, userId: string) =>
-  fixture<CozeChat>(
-    html`<coze-chat
-      bot-id="7500000000000000001"
-      api-base=${location.origin}
-      token=${token}
-      user-id=${userId}
-      mode="inline"
-      request-timeout="3"
-    ></coze-chat>`
-  );
+  mountChat(token, {mode: 'inline', userId, requestTimeout: 3});
 
 const errorText = (chat: CozeChat) =>
   deepAll(chat, 'coze-message-list', '[part~="error"]')

@@ -1,11 +1,12 @@
 /// <reference types="mocha" />
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import {
   deep,
   deepAll,
   loggedRequests,
   messages,
+  mountChat,
   settled,
   uniqueToken,
 } from '../elements/helpers.js';
@@ -17,17 +18,7 @@ import {
  * and answers the later ones; the request timeout is 1 s here.
  */
 const mount = (token: string, userId: string, {timeout = 1, conversations = false} = {}) =>
-  fixture<CozeChat>(
-    html`<coze-chat
-      bot-id="7500000000000000001"
-      api-base=${location.origin}
-      token=${token}
-      user-id=${userId}
-      mode="inline"
-      request-timeout=${timeout}
-      ?conversations=${conversations}
-    ></coze-chat>`
-  );
+  mountChat(token, {mode: 'inline', userId, requestTimeout: timeout, conversations});
 
 /** Two tokens of one emulator account: the first answered, the second with `marks`. */
 function tokens(label: string, marks: string) {
