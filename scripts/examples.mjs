@@ -142,7 +142,7 @@ async function serve(dir) {
 /** Runs in the page: the text of the answer rows, through the shadow roots. */
 function pageState() {
   const list = document.querySelector('coze-chat')?.shadowRoot?.querySelector('coze-message-list');
-  const rows = [...(list?.shadowRoot?.querySelectorAll('li[part~="message"]') ?? [])];
+  const rows = [...(list?.shadowRoot?.querySelectorAll('[part~="message"]') ?? [])];
   return rows.map((row) => ({
     role: row.dataset.role,
     status: row.dataset.status,
@@ -207,7 +207,7 @@ async function drive(browser, name, origin, query) {
         .querySelector('coze-chat')
         .shadowRoot.querySelector('coze-message-list').shadowRoot;
       new MutationObserver(() => {
-        const last = [...list.querySelectorAll('li[part~="message"]')].at(-1);
+        const last = [...list.querySelectorAll('[part~="message"]')].at(-1);
         const text = last?.querySelector('.md')?.textContent ?? '';
         if (last?.dataset.role === 'assistant' && last.dataset.status === 'streaming' && text)
           w.partial ||= text;

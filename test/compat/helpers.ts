@@ -54,7 +54,7 @@ export function deep<T extends Element = HTMLElement>(
 
 export const messages = (chat: CozeChat) => [
   ...(deep(chat, 'coze-message-list')?.shadowRoot?.querySelectorAll<HTMLElement>(
-    'li[part~="message"]'
+    '[part~="message"]'
   ) ?? []),
 ];
 

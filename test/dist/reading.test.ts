@@ -14,7 +14,10 @@ describe('reading answers and errors (built bundle)', () => {
     page = await bundlePage('reading-size');
     await send(page.chat, 'markdown');
     const size = (p: BundlePage) => {
-      const bubble = allInList(p.chat, 'li[data-role="assistant"] [part~="bubble"]')[0]!;
+      const bubble = allInList(
+        p.chat,
+        '[part~="message"][data-role="assistant"] [part~="bubble"]'
+      )[0]!;
       const style = p.win.getComputedStyle(bubble);
       return [parseFloat(style.fontSize), parseFloat(style.lineHeight)];
     };
@@ -35,10 +38,10 @@ describe('reading answers and errors (built bundle)', () => {
     page = await bundlePage('reading-error');
     await send(page.chat, 'fail cut');
     await waitUntil(() => allInList(page!.chat, '[part~="error"]').length, 'no error');
-    const [notice] = allInList(page.chat, 'li [part~="error"]');
+    const [notice] = allInList(page.chat, '[part~="message"] [part~="error"]');
     const style = page.win.getComputedStyle(notice!);
     expect(style.backgroundColor).to.not.match(/^(transparent|rgba\(0, 0, 0, 0\))$/);
-    const row = notice!.closest('li')!;
+    const row = notice!.closest<HTMLElement>('[part~="message"]')!;
     const bubble = row.querySelector('[part~="bubble"]');
     if (bubble) expect(page.win.getComputedStyle(bubble).outlineStyle).to.equal('none');
     // On the side of its message: its start lines up with the message body's.

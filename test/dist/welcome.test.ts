@@ -37,7 +37,7 @@ describe('the welcome screen (built bundle)', () => {
     const question = cards[0]!.textContent!.trim();
     cards[0]!.click();
     await waitUntil(() => !inList(chat, '[part~="welcome"]'), 'the welcome screen stayed');
-    expect(allInList(chat, 'li[part~="message"]')[0]!.textContent).to.contain(question);
+    expect(allInList(chat, '[part~="message"]')[0]!.textContent).to.contain(question);
   });
 
   it('fills the reader name into the prologue', async function () {

@@ -65,7 +65,7 @@ const focusName = (el: CozeConversationList) => {
 const transcript = (chat: CozeChat) => [
   ...chat
     .querySelector('coze-message-list')!
-    .shadowRoot!.querySelectorAll<HTMLElement>('li[part~="message"]'),
+    .shadowRoot!.querySelectorAll<HTMLElement>('[part~="message"]'),
 ];
 
 /** Waits until the list has been loaded and is not loading. */

@@ -474,7 +474,10 @@ describe('<coze-chat> modes', () => {
     composerEl.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     const listEl = chat.querySelector('coze-message-list')!;
     await waitUntil(
-      () => listEl.shadowRoot!.querySelector('li[data-role="assistant"][data-status="complete"]'),
+      () =>
+        listEl.shadowRoot!.querySelector(
+          '[part~="message"][data-role="assistant"][data-status="complete"]'
+        ),
       'answered',
       {timeout: 8000}
     );

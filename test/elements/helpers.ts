@@ -62,8 +62,7 @@ export const input = (chat: CozeChat) =>
   deep<HTMLTextAreaElement>(chat, 'coze-composer', 'textarea')!;
 export const launcherButton = (chat: CozeChat) =>
   deep<HTMLButtonElement>(chat, 'coze-launcher', 'button')!;
-export const messages = (chat: CozeChat) =>
-  deepAll(chat, 'coze-message-list', 'li[part~="message"]');
+export const messages = (chat: CozeChat) => deepAll(chat, 'coze-message-list', '[part~="message"]');
 
 /** Types into the composer the way a reader does (input events). */
 export function typeInto(chat: CozeChat, text: string): void {

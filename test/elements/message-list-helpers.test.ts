@@ -3,7 +3,12 @@ import {expect} from '@open-wc/testing';
 import type {ChatMessage} from '../../src/state/types.js';
 import {onlyImageUrl, plainText} from '../../src/elements/coze-message-list/message-text.js';
 import {formatSize} from '../../src/elements/shared/format-size.js';
-import {transcriptRows} from '../../src/elements/coze-message-list/transcript-rows.js';
+import {
+  chunkRows,
+  chunkSize,
+  RowNumbers,
+  transcriptRows,
+} from '../../src/elements/coze-message-list/transcript-rows.js';
 
 const message = (key: string, role: 'user' | 'assistant', sectionId?: string): ChatMessage => ({
   key,
@@ -67,6 +72,61 @@ describe('transcriptRows', () => {
       undefined
     );
     expect(shape(rows)).to.deep.equal(['q', 'call', 'a+']);
+  });
+});
+
+describe('RowNumbers and chunkRows', () => {
+  const named = (keys: string[]) => keys.map((k, i) => message(k, i % 2 ? 'assistant' : 'user'));
+  const range = (from: number, to: number) =>
+    Array.from({length: to - from}, (_, i) => `m${from + i}`);
+
+  it('keeps each number as messages come in below and older ones above', () => {
+    const numbers = new RowNumbers();
+    expect(numbers.number(named(range(0, 3)))).to.deep.equal([0, 1, 2]);
+    expect(numbers.number(named(range(0, 5)))).to.deep.equal([0, 1, 2, 3, 4]);
+    // An older page above: the shown messages keep theirs, the older count down.
+    expect(numbers.number(named(range(-3, 5)))).to.deep.equal([-3, -2, -1, 0, 1, 2, 3, 4]);
+    // A message taken away (a failed question retried) leaves a gap, not a shift.
+    expect(numbers.number(named([...range(-3, 2), 'm3', 'm4']))).to.deep.equal([
+      -3, -2, -1, 0, 1, 3, 4,
+    ]);
+    // Another conversation starts again from zero.
+    expect(numbers.number(named(['x', 'y']))).to.deep.equal([0, 1]);
+  });
+
+  it('puts a row in the same chunk however much history is loaded above it', () => {
+    const numbers = new RowNumbers();
+    const chunkOf = (keys: string[]) => {
+      const messages = named(keys);
+      const chunks = chunkRows(transcriptRows(messages, undefined), numbers.number(messages));
+      const at = new Map<string, number>();
+      for (const c of chunks) {
+        expect(c.rows.length).to.be.at.most(chunkSize);
+        for (const r of c.rows) if ('message' in r) at.set(r.message.key, c.id);
+      }
+      return at;
+    };
+    const first = chunkOf(range(0, 25));
+    const withOlder = chunkOf(range(-17, 25));
+    const withMore = chunkOf(range(-37, 31));
+    for (const [key, id] of first) {
+      expect(withOlder.get(key), key).to.equal(id);
+      expect(withMore.get(key), key).to.equal(id);
+    }
+    expect(new Set(first.values()).size).to.equal(3);
+  });
+
+  it('puts a divider with the message after it, and the closing one with the last', () => {
+    const messages = [
+      ...range(0, chunkSize).map((k) => message(k, 'user', 's1')),
+      message('n', 'assistant', 's2'),
+    ];
+    const chunks = chunkRows(transcriptRows(messages, 's3'), new RowNumbers().number(messages));
+    expect(chunks.map((c) => shape(c.rows))).to.deep.equal([
+      range(0, chunkSize).map((k, i) => (i ? `${k}+` : k)),
+      ['|n', 'n', '|end'],
+    ]);
+    expect(chunks.map((c) => c.end)).to.deep.equal([chunkSize - 1, chunkSize + 2]);
   });
 });
 

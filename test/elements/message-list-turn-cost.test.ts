@@ -109,6 +109,9 @@ async function settled(chat: CozeChat) {
   await Promise.all(messages(chat).flatMap((row) => row.getAnimations().map((a) => a.finished)));
 }
 
+/** The transcript's rows in order, across its chunks. */
+const rowsOf = (root: ShadowRoot) => [...root.querySelectorAll('.transcript [role="listitem"]')];
+
 async function chatWith(label: string, questions: string[]): Promise<CozeChat> {
   const chat = await mountChat(uniqueToken(label), {mode: 'inline'});
   chat.style.cssText = 'display:block;height:640px';
@@ -123,7 +126,7 @@ describe('<coze-message-list> per-turn cost', () => {
     // A plugin call and its answer (one sender twice: a continued row), and lists in markdown.
     const chat = await chatWith('turn-cost-selectors', ['tool', 'markdown', 'hello']);
     const root = list(chat).shadowRoot!;
-    const rows = [...root.querySelectorAll('.transcript > *')];
+    const rows = [...root.querySelectorAll('.transcript > *, .chunk > *')];
     expect(rows.length).to.be.greaterThan(5);
     expect(root.querySelector('.continued'), 'a continued row').to.exist;
     expect(selectorsOf(root).length, 'the stylesheets were read').to.be.greaterThan(100);
@@ -136,7 +139,7 @@ describe('<coze-message-list> per-turn cost', () => {
     const transcript = root.querySelector('.transcript')!;
     const space = px(root.querySelector('.scroller')!, 'row-gap');
     expect(space).to.be.greaterThan(4);
-    const rows = [...transcript.children];
+    const rows = rowsOf(root);
     expect(box(rows[0]).top, 'the first row at the top').to.be.closeTo(box(transcript).top, 0.1);
     let continued = 0;
     for (let i = 1; i < rows.length; i++) {
@@ -170,12 +173,33 @@ describe('<coze-message-list> per-turn cost', () => {
     const before = rows.map((row) => box(row).top - box(transcript).top);
     await chat.send('hello');
     await settled(chat);
-    const after = [...transcript.children].map((row) => box(row).top - box(transcript).top);
+    const after = rowsOf(root).map((row) => box(row).top - box(transcript).top);
     expect(after.length).to.equal(before.length + 2);
     // Within half a pixel: engines place rows on fractions of a pixel; a moved row moves by more.
     before.forEach((top, i) => expect(after[i], `row ${i}`).to.be.closeTo(top, 0.5));
-    const [question, answer] = [...transcript.children].slice(-2);
+    const [question, answer] = rowsOf(root).slice(-2);
     expect(box(question).top - box(rows.at(-1)!).bottom).to.be.closeTo(space, 0.1);
     expect(box(answer).top - box(question).bottom).to.be.closeTo(space, 0.1);
+  });
+
+  it("spaces rows the same across chunks, a group's second message at a chunk's start too", async () => {
+    // Nine questions and answers are rows 0-17; the plugin call's question, call and answer
+    // are 18, 19 and 20: the answer, continuing the call, starts a chunk.
+    const chat = await chatWith('turn-cost-chunks', [...Array(9).fill('hello'), 'tool', 'hello']);
+    const root = list(chat).shadowRoot!;
+    const chunks = [...root.querySelectorAll('.chunk')];
+    expect(chunks.length, 'rows in chunks').to.be.greaterThan(1);
+    const opening = chunks.find((c) => c.firstElementChild!.classList.contains('continued'));
+    expect(opening, 'a chunk opens with a continued row').to.exist;
+    const space = px(root.querySelector('.scroller')!, 'row-gap');
+    const rows = rowsOf(root);
+    expect(rows.length).to.equal(23);
+    for (let i = 1; i < rows.length; i++) {
+      const gap = box(rows[i]).top - box(rows[i - 1]).bottom;
+      const want = rows[i].classList.contains('continued')
+        ? 0.35 * px(rows[i], 'font-size')
+        : space;
+      expect(gap, `gap above row ${i}`).to.be.closeTo(want, 0.1);
+    }
   });
 });

@@ -489,13 +489,13 @@ describe('<coze-message-list> context sections', () => {
     await chat.send('after the clear');
     await chat.updateComplete;
     expect(allInList(chat, '[part~="divider"]')).to.have.length(1);
-    const rows = [...inList(chat, 'ol')!.children] as HTMLElement[];
+    const rows = allInList(chat, '.transcript [role="listitem"]');
     const at = rows.findIndex((li) => li.querySelector('[part~="divider"]'));
     expect(rows[at - 1].dataset.role).to.equal('assistant');
     expect(rows[at + 1].textContent).to.contain('after the clear');
 
     const again = await reload(chat, token);
-    const restored = [...inList(again, 'ol')!.children] as HTMLElement[];
+    const restored = allInList(again, '.transcript [role="listitem"]');
     const divided = restored.findIndex((li) => li.querySelector('[part~="divider"]'));
     expect(divided, 'divider in history').to.be.greaterThan(0);
     expect(restored[divided - 1].textContent).to.contain('before the clear');

@@ -207,7 +207,9 @@ describe('<coze-message-list> scrolling', () => {
       chat.style.display = 'block';
       chat.style.height = '420px';
       const box = scroller(chat);
-      // Older pages, as a reader asking for them would (each keeps the place).
+      // Older pages, as a reader asking for them would (each keeps the place). A row shown
+      // stays the same element in the same chunk as older rows come in above it.
+      const chunkOf = (row: Element) => row.closest('.chunk')!;
       while (messages(chat).length < 100) {
         const olderButton = () =>
           deep<HTMLButtonElement>(
@@ -216,26 +218,38 @@ describe('<coze-message-list> scrolling', () => {
             '[part~="load-older"]:not([disabled])'
           );
         await waitUntil(olderButton, 'an older page is offered');
-        const have = messages(chat).length;
+        const shown = messages(chat);
+        const kept = shown.map((row) => [row, chunkOf(row)] as const);
         olderButton()!.click();
-        await waitUntil(() => messages(chat).length > have, 'the older page is shown');
+        await waitUntil(() => messages(chat).length > shown.length, 'the older page is shown');
+        for (const [row, chunk] of kept) {
+          expect(row.isConnected, `row ${row.dataset.key} kept`).to.equal(true);
+          expect(chunkOf(row), `row ${row.dataset.key} in its chunk`).to.equal(chunk);
+        }
       }
       box.scrollTop = box.scrollHeight;
       await frame();
       await frame();
       expect(fromBottom(box), 'the newest answer is in view').to.be.below(48);
-      const rows = messages(chat);
-      const far = rows.filter((r) => r.classList.contains('far'));
-      expect(far.length, 'older rows are far').to.equal(rows.length - 40);
-      expect(rows.slice(-40).some((r) => r.classList.contains('far'))).to.equal(false);
+      // Far rows go a chunk at a time: every row of a far chunk has 20 newer ones, and the
+      // rows not far are the newest 20 and fewer than a chunk (10) more.
+      const farRows = () => {
+        const rows = messages(chat);
+        const far = rows.filter((r) => chunkOf(r).classList.contains('far'));
+        expect(rows.slice(-20).some((r) => chunkOf(r).classList.contains('far'))).to.equal(false);
+        expect(rows.length - far.length, 'rows laid out').to.be.within(20, 29);
+        for (const chunk of new Set(rows.map(chunkOf))) {
+          expect(chunk.children.length, 'rows in a chunk').to.be.at.most(10);
+        }
+        return far.length;
+      };
+      const farBefore = farRows();
+      expect(farBefore, 'older rows are far').to.be.greaterThan(70);
 
       await chat.send('Tell me something long');
       await frame();
       expect(fromBottom(box), 'the answer was followed').to.be.below(48);
-      expect(
-        messages(chat).at(-41)!.classList.contains('far'),
-        'a row moved out of the newest'
-      ).to.equal(true);
+      expect(farRows(), 'far rows as the transcript grows').to.be.at.least(farBefore);
 
       // Up to the oldest row, a screen at a time, as a reader would.
       while (box.scrollTop > 0) {

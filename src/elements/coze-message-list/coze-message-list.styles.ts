@@ -37,28 +37,26 @@ export const styles = css`
   /* Block flow, not a flex column: a row added at the end lays out alone, where a flex
      container lays every row out again (the per-turn cost grew with the transcript).
      No sibling combinator (+ or ~) or nth-child in this sheet may match a row: with one, each
-     row inserted restyled every row laid out. A row added at the end leaves :first-child as it was. */
-  .transcript {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .transcript > * {
+     row inserted restyled every row laid out. A row added at the end leaves :first-child as it was.
+     Rows sit in chunks (see coze-message-list.ts); a chunk has no margin of its own, so a row
+     is spaced the same at a chunk's start as inside it. */
+  .chunk > *,
+  .transcript > .row {
     margin-block-start: var(--_space);
   }
-  .transcript > :first-child {
+  .transcript > :first-child > :first-child {
     margin-block-start: 0;
   }
-  .transcript > li {
-    contain-intrinsic-size: auto 5em;
-  }
-  .transcript > .far {
+  /* Ten rows of about 5em until a chunk has been seen (then the size it had). */
+  .far {
     content-visibility: auto;
+    contain-intrinsic-size: auto 50em;
   }
 
   /* A new message rises into place; nothing moves under prefers-reduced-motion. */
   @media (prefers-reduced-motion: no-preference) {
-    .transcript > li:last-child {
+    .chunk > :last-child,
+    .transcript > .row {
       animation: coze-message-in 0.22s ease-out;
     }
   }
@@ -585,7 +583,7 @@ export const styles = css`
   .continued [part~='avatar'] {
     visibility: hidden;
   }
-  .transcript > .continued {
+  .chunk > .continued {
     margin-block-start: 0.35em;
   }
   .continued > .body > :first-child {

@@ -39,7 +39,7 @@ import {renderReasoning} from './reasoning-block.js';
 import {renderNewest, warmUpWhenIdle} from './render-queue.js';
 import {ScrollFollow} from './scroll-follow.js';
 import {renderToolCard, toolCardState} from './tool-card.js';
-import {transcriptRows} from './transcript-rows.js';
+import {chunkRows, RowNumbers, transcriptRows, type TranscriptRow} from './transcript-rows.js';
 import {renderFiles, renderQuote} from './user-content.js';
 import {styles} from './coze-message-list.styles.js';
 import {BackgroundSheet} from './background.js';
@@ -52,12 +52,14 @@ const copiedFor = 2000;
 const hasText = (text: string) => /\S/.test(text);
 
 /**
- * The newest rows are always laid out; older ones skip layout and paint while out of sight
- * (`content-visibility`), holding the size they had when last seen. A row becomes far only
- * after this many newer ones, so rows scrolled into view while following the bottom have
- * been laid out once already and never change size as they come in.
+ * The newest rows are always laid out; older ones, a chunk of them at a time, skip style,
+ * layout and paint while out of sight (`content-visibility`), holding the size they had when
+ * last seen. A chunk becomes far only when all its rows have this many newer ones, so rows
+ * scrolled into view while following the bottom have been laid out once already and never
+ * change size as they come in. Far chunks, not far rows: the engine checks each far box for
+ * visibility at every frame, and walks each in layout and paint.
  */
-const nearRows = 40;
+const nearRows = 20;
 
 /**
  * The conversation transcript: user and assistant bubbles with streaming
@@ -140,6 +142,8 @@ export class CozeMessageList extends LitElement {
   #copiedCodeTimer?: ReturnType<typeof setTimeout>;
   /** What the reader chose for reasoning blocks and tool cards (open or not), by message key. */
   readonly #disclosures = new Map<string, boolean>();
+  /** Keeps each shown message in its chunk (see `nearRows`). */
+  readonly #numbers = new RowNumbers();
   /** When the model started thinking, and for how long it did, by message key (seen live). */
   readonly #thinking = new Map<string, {start: number; seconds?: number}>();
 
@@ -245,9 +249,7 @@ export class CozeMessageList extends LitElement {
   /** Runs the failed loads again; focus, whose button leaves with the error, goes to the transcript. */
   #handleLoadRetryClick(error: LoadError) {
     void this.#actions.value?.reload(...error.loads);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[part~="message-list"]')?.focus()
-    );
+    void this.updateComplete.then(() => this.#scroller?.focus());
   }
 
   #handleSuggestionClick(text: string) {
@@ -461,10 +463,11 @@ export class CozeMessageList extends LitElement {
     const last = state.messages.at(-1);
     const waiting = streaming && last?.role === 'user';
     const lastError = last?.status === 'error' ? last : undefined;
-    const rows = transcriptRows(
-      ui.features.functionCalls ? state.messages : state.messages.filter((m) => !m.tool),
-      state.sectionId
-    );
+    const shown = ui.features.functionCalls
+      ? state.messages
+      : state.messages.filter((m) => !m.tool);
+    const rows = transcriptRows(shown, state.sectionId);
+    const chunks = chunkRows(rows, this.#numbers.number(shown));
     const farFrom = rows.length - nearRows;
     return html`
       <div
@@ -492,22 +495,24 @@ export class CozeMessageList extends LitElement {
             ? html`<slot name="empty">${this.#renderEmpty(ui, state.status === 'loading')}</slot>`
             : nothing
         }
-        <ol class="transcript">
+        <div class="transcript" role="list">
           ${repeat(
-            rows,
-            (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
-            (e, i) =>
-              'divider' in e
-                ? guard([ui], () => this.#renderDivider(ui))
-                : guard(this.#rowInputs(e.message, e.continued, state, ui, i < farFrom), () =>
-                    this.#renderMessage(e.message, e.continued, state, ui, i < farFrom)
-                  )
+            chunks,
+            (c) => c.id,
+            (c) =>
+              html`<div class=${c.end < farFrom ? 'chunk far' : 'chunk'}>
+                ${repeat(
+                  c.rows,
+                  (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
+                  (e) => this.#renderRow(e, state, ui)
+                )}
+              </div>`
           )}
           ${waiting ? this.#renderTyping(ui) : nothing}
-        </ol>
+        </div>
         ${
           !streaming && state.followUps.length && !ui.features.readOnly
-            ? this.#renderSuggestions(state.followUps, ui)
+            ? this.#renderChips(state.followUps, 'follow-up', ui.strings.suggestions)
             : nothing
         }
         ${state.error && (!lastError || isLoadError(state.error)) ? this.#renderPanelError(ui) : nothing}
@@ -519,6 +524,14 @@ export class CozeMessageList extends LitElement {
       ${!this.#scroll.atBottom && state.messages.length ? this.#renderJump(ui) : nothing}
       ${this.#lightbox.render(ui.strings)}
     `;
+  }
+
+  #renderRow(e: TranscriptRow, state: ChatSnapshot, ui: UiConfig) {
+    return 'divider' in e
+      ? guard([ui], () => this.#renderDivider(ui))
+      : guard(this.#rowInputs(e.message, e.continued, state, ui), () =>
+          this.#renderMessage(e.message, e.continued, state, ui)
+        );
   }
 
   #renderJump(ui: UiConfig) {
@@ -539,13 +552,7 @@ export class CozeMessageList extends LitElement {
    * Everything a row's template reads: while these stay the same the row is
    * not rendered again, so a streamed frame re-renders only the changing row.
    */
-  #rowInputs(
-    m: ChatMessage,
-    continued: boolean,
-    state: ChatSnapshot,
-    ui: UiConfig,
-    far: boolean
-  ): unknown[] {
+  #rowInputs(m: ChatMessage, continued: boolean, state: ChatSnapshot, ui: UiConfig): unknown[] {
     const form = this.feedbackForm;
     const last = state.messages.at(-1) === m;
     // Whether an answer streams changes only the last row, a tool still waiting for its output
@@ -556,7 +563,6 @@ export class CozeMessageList extends LitElement {
       m,
       continued,
       ui,
-      far,
       streamingMatters && state.status === 'streaming',
       last,
       this.copiedKey === m.key,
@@ -579,7 +585,7 @@ export class CozeMessageList extends LitElement {
       <p class="welcome-name">${ui.botName}</p>
       ${bot?.description ? html`<p class="welcome-description" dir="auto">${bot.description}</p>` : nothing}
       ${prologue ? html`<div part="bubble" class="prologue" dir="auto">${prologue}</div>` : nothing}
-      ${questions.length ? this.#renderSuggestions(questions, ui) : nothing}
+      ${questions.length ? this.#renderChips(questions, 'follow-up', ui.strings.suggestions) : nothing}
     </div>`;
   }
 
@@ -588,21 +594,22 @@ export class CozeMessageList extends LitElement {
     return identityImage({host: this, src, name, part: 'avatar'});
   }
 
-  #renderSuggestions(questions: readonly string[], ui: UiConfig) {
-    // A follow-up or suggestion without text would be an empty button.
-    const asked = questions.filter((q) => typeof q === 'string' && q.trim() !== '');
-    if (!asked.length) return nothing;
-    return html`<ul class="suggestions" aria-label=${ui.strings.suggestions}>
-      ${asked.map(
-        (q) =>
+  /** Suggested questions, follow-ups or a question node's options: buttons that send their text. */
+  #renderChips(texts: readonly string[], part: 'follow-up' | 'option', label?: string) {
+    // A chip without text would be an empty button.
+    const shown = texts.filter((t) => typeof t === 'string' && t.trim() !== '');
+    if (!shown.length) return nothing;
+    return html`<ul class="suggestions ${part}" aria-label=${label ?? nothing}>
+      ${shown.map(
+        (t) =>
           html`<li>
             <button
-              part="follow-up"
+              part=${part}
               class="chip"
               type="button"
-              @click=${() => this.#handleSuggestionClick(q)}
+              @click=${() => this.#handleSuggestionClick(t)}
             >
-              ${q}
+              ${t}
             </button>
           </li>`
       )}
@@ -610,20 +617,26 @@ export class CozeMessageList extends LitElement {
   }
 
   #renderDivider(ui: UiConfig) {
-    return html`<li class="divider-row">
+    return html`<div class="divider-row" role="listitem">
       <div part="divider" role="separator" aria-label=${ui.strings.contextCleared}>
         <span>${ui.strings.contextCleared}</span>
       </div>
-    </li>`;
+    </div>`;
   }
 
   #renderTyping(ui: UiConfig) {
-    return html`<li part="message" class="row" data-role="assistant" data-status="streaming">
+    return html`<div
+      part="message"
+      class="row"
+      role="listitem"
+      data-role="assistant"
+      data-status="streaming"
+    >
       ${this.#renderAvatar(ui.botIcon, ui.botName)}
       <div class="body">
         <div part="bubble">${this.#renderDots(ui)}</div>
       </div>
-    </li>`;
+    </div>`;
   }
 
   #renderDots(ui: UiConfig) {
@@ -635,13 +648,7 @@ export class CozeMessageList extends LitElement {
     ></span>`;
   }
 
-  #renderMessage(
-    m: ChatMessage,
-    continued: boolean,
-    state: ChatSnapshot,
-    ui: UiConfig,
-    far: boolean
-  ) {
+  #renderMessage(m: ChatMessage, continued: boolean, state: ChatSnapshot, ui: UiConfig) {
     const user = m.role === 'user';
     const name = user ? (ui.userNickname ?? ui.strings.you) : ui.botName;
     const nameHidden = continued || (user && !ui.userNickname);
@@ -649,9 +656,10 @@ export class CozeMessageList extends LitElement {
     const nickname = html`<span part="nickname" class=${hidden}>${name}</span>`;
     // A continued message's name is read, not shown: it goes before the body, so the body's
     // first child is what the reader sees first (styled without a sibling selector).
-    return html`<li
+    return html`<div
       part="message"
-      class="row${continued ? ' continued' : ''}${far ? ' far' : ''}"
+      role="listitem"
+      class=${continued ? 'row continued' : 'row'}
       data-role=${m.role}
       data-status=${m.status}
       data-key=${m.key}
@@ -663,7 +671,7 @@ export class CozeMessageList extends LitElement {
         ${user ? this.#renderQuestion(m, ui) : this.#renderAnswer(m, state, ui)}
         ${this.#renderStatus(m, ui)}
       </div>
-    </li>`;
+    </div>`;
   }
 
   #renderQuestion(m: ChatMessage, ui: UiConfig) {
@@ -701,7 +709,7 @@ export class CozeMessageList extends LitElement {
             ? html`<div part="bubble">${this.#renderDots(ui)}</div>`
             : nothing
     }
-    ${m.options?.length && last && idle && !ui.features.readOnly ? this.#renderOptions(m.options) : nothing}
+    ${m.options?.length && last && idle && !ui.features.readOnly ? this.#renderChips(m.options, 'option') : nothing}
     ${m.status === 'complete' ? this.#renderActions(m, last && idle && !ui.features.readOnly, ui) : nothing}
     ${this.#renderFeedback(m, ui)}`;
   }
@@ -727,24 +735,6 @@ export class CozeMessageList extends LitElement {
       },
       ui
     );
-  }
-
-  #renderOptions(options: readonly string[]) {
-    return html`<ul class="suggestions options">
-      ${options.map(
-        (o) =>
-          html`<li>
-            <button
-              part="option"
-              class="chip"
-              type="button"
-              @click=${() => this.#handleSuggestionClick(o)}
-            >
-              ${o}
-            </button>
-          </li>`
-      )}
-    </ul>`;
   }
 
   #renderActions(m: ChatMessage, regenerable: boolean, ui: UiConfig) {
