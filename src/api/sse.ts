@@ -66,7 +66,6 @@ export async function* readCozeStream(
   let completed = false;
   signal?.addEventListener('abort', onAbort, {once: true});
   let open = true;
-  let slice = performance.now();
   try {
     while (true) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -111,13 +110,6 @@ export async function* readCozeStream(
         yield event;
         if (isTerminal(event)) return;
         completed ||= event.event === 'conversation.chat.completed';
-        // A chunk can hold a whole answer's deltas (one that arrived at once): the page runs
-        // between slices of them, so reading them is never one long task.
-        if (performance.now() - slice > sliceMs) {
-          await nextTask();
-          if (signal?.aborted) throw abortReason(signal);
-          slice = performance.now();
-        }
       }
     }
   } finally {
@@ -125,17 +117,6 @@ export async function* readCozeStream(
     if (open) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
-}
-
-/** The most time (ms) events are handed out for before the page gets the main thread back. */
-const sliceMs = 8;
-
-/**
- * Resolves in a later task, after the input, rendering and other tasks already waiting (a
- * timer, where `scheduler.yield()` would run ahead of the page's own timers).
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function* drain(queue: CozeStreamEvent[]): Generator<CozeStreamEvent> {
