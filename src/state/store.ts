@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: the one owner of the snapshot, its lifetime and `status`, whose
+// public actions (one per ChatActions member, each with its guard) must all read and write
+// that state in one place; the jobs behind them live in turn-runner, history and conversations.
 import {chatTarget} from './target.js';
 import type {StoreHost, StoreOptions} from './store-host.js';
 import {
