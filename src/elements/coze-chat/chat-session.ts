@@ -26,6 +26,7 @@ import {CozeErrorEvent} from '../../events/coze-error-event.js';
 import {CozeConversationChangeEvent} from '../../events/coze-conversation-change-event.js';
 import {identityImage} from '../shared/identity.js';
 import {LeaveGrace} from '../shared/leave-grace.js';
+import {iconButton} from '../shared/icon-button.js';
 import {backIcon, broomIcon, closeIcon, listIcon, plusIcon} from '../shared/icons.js';
 import {CozeMessageList} from '../coze-message-list/coze-message-list.js';
 import {CozeComposer} from '../coze-composer/coze-composer.js';
@@ -471,17 +472,14 @@ export class ChatSession {
   #renderHeaderStart(ui: UiConfig) {
     if (!ui.features.conversations) return nothing;
     const label = this.#showingConversations ? ui.strings.backToChat : ui.strings.conversations;
-    return html`<button
-      part="conversations-button"
-      class="header-button"
-      type="button"
-      aria-label=${label}
-      title=${label}
-      aria-expanded=${this.#showingConversations ? 'true' : 'false'}
-      @click=${this.#handleConversationsClick}
-    >
-      ${this.#showingConversations ? backIcon : listIcon}
-    </button>`;
+    const open = this.#showingConversations;
+    return iconButton(
+      'conversations-button',
+      label,
+      open ? backIcon : listIcon,
+      this.#handleConversationsClick,
+      {class: 'header-button', expanded: open ? 'true' : 'false'}
+    );
   }
 
   #renderHeaderActions(ui: UiConfig) {
@@ -489,45 +487,30 @@ export class ChatSession {
     const busy = state.status === 'streaming';
     return html`${
       ui.features.newConversation
-        ? html`<button
-            part="new-conversation-button"
-            class="header-button"
-            type="button"
-            aria-label=${ui.strings.newConversation}
-            title=${ui.strings.newConversation}
-            @click=${this.#handleNewConversationClick}
-          >
-            ${plusIcon}
-          </button>`
+        ? iconButton(
+            'new-conversation-button',
+            ui.strings.newConversation,
+            plusIcon,
+            this.#handleNewConversationClick,
+            {class: 'header-button'}
+          )
         : nothing
     }
     ${
       ui.features.clearContext && state.conversationId && state.messages.length
-        ? html`<button
-            part="clear-context-button"
-            class="header-button"
-            type="button"
-            aria-label=${ui.strings.clearContext}
-            title=${ui.strings.clearContext}
-            ?disabled=${busy}
-            @click=${this.#handleClearContextClick}
-          >
-            ${broomIcon}
-          </button>`
+        ? iconButton(
+            'clear-context-button',
+            ui.strings.clearContext,
+            broomIcon,
+            this.#handleClearContextClick,
+            {class: 'header-button', disabled: busy}
+          )
         : nothing
     }`;
   }
 
   #renderClose(ui: UiConfig) {
-    return html`<button
-      part="close-button"
-      type="button"
-      aria-label=${ui.strings.close}
-      title=${ui.strings.close}
-      @click=${this.#handleCloseClick}
-    >
-      ${closeIcon}
-    </button>`;
+    return iconButton('close-button', ui.strings.close, closeIcon, this.#handleCloseClick);
   }
 
   #renderFooterText(ui: UiConfig) {

@@ -11,6 +11,7 @@ import {en} from '../../i18n/en.js';
 import {format, type Strings} from '../../i18n/index.js';
 import {errorText} from '../shared/error-text.js';
 import {tokens} from '../shared/tokens.styles.js';
+import {iconButton} from '../shared/icon-button.js';
 import {closeIcon, sendIcon, stopIcon} from '../shared/icons.js';
 import {attachIcon, fileIcon, keyboardIcon, micIcon} from './icons.js';
 import {AttachmentsController, type Attachment} from './attachments.js';
@@ -453,17 +454,10 @@ export class CozeComposer extends LitElement {
   }
 
   #renderSendOrStop(strings: Strings) {
+    // Send keeps a template of its own: it submits the form, and with Stop's template Lit would
+    // change one button into the other in place (focus and all) instead of swapping them.
     return this.#streaming
-      ? html`<button
-          part="stop-button"
-          class="primary"
-          type="button"
-          aria-label=${strings.stop}
-          title=${strings.stop}
-          @click=${this.#handleStopClick}
-        >
-          ${stopIcon}
-        </button>`
+      ? iconButton('stop-button', strings.stop, stopIcon, this.#handleStopClick, {class: 'primary'})
       : html`<button
           part="send-button"
           class="primary"
@@ -477,16 +471,14 @@ export class CozeComposer extends LitElement {
   }
 
   #renderUpload(strings: Strings) {
-    return html`<button
-        part="upload-button"
-        class="tool"
-        type="button"
-        aria-label=${strings.attach}
-        title=${strings.attach}
-        @click=${this.#handleUploadClick}
-      >
-        ${attachIcon}
-      </button>
+    const button = iconButton(
+      'upload-button',
+      strings.attach,
+      attachIcon,
+      this.#handleUploadClick,
+      {class: 'tool'}
+    );
+    return html`${button}
       <input
         type="file"
         multiple
@@ -500,17 +492,16 @@ export class CozeComposer extends LitElement {
   #renderAudioButton(strings: Strings) {
     const recording = this.#voice.state === 'recording';
     const label = recording ? strings.stopRecording : strings.voiceInput;
-    return html`<button
-      part="audio-button"
-      class="tool ${recording ? 'recording' : ''}"
-      type="button"
-      aria-label=${label}
-      title=${label}
-      ?disabled=${this.#voice.state === 'starting' || this.#voice.state === 'transcribing'}
-      @click=${this.#handleAudioClick}
-    >
-      ${recording ? stopIcon : micIcon}
-    </button>`;
+    return iconButton(
+      'audio-button',
+      label,
+      recording ? stopIcon : micIcon,
+      this.#handleAudioClick,
+      {
+        class: `tool ${recording ? 'recording' : ''}`,
+        disabled: this.#voice.state === 'starting' || this.#voice.state === 'transcribing',
+      }
+    );
   }
 
   /** Voice mode's row: files, the wide button that records and sends, and the way to typing. */
@@ -528,16 +519,13 @@ export class CozeComposer extends LitElement {
       >
         ${recording ? stopIcon : micIcon}<span>${label}</span>
       </button>
-      <button
-        part="input-mode-button"
-        class="tool"
-        type="button"
-        aria-label=${strings.typeInstead}
-        title=${strings.typeInstead}
-        @click=${this.#handleTypeInsteadClick}
-      >
-        ${keyboardIcon}
-      </button>
+      ${iconButton(
+        'input-mode-button',
+        strings.typeInstead,
+        keyboardIcon,
+        this.#handleTypeInsteadClick,
+        {class: 'tool'}
+      )}
       ${this.#streaming ? this.#renderSendOrStop(strings) : nothing}
     </div>`;
   }
@@ -570,16 +558,9 @@ export class CozeComposer extends LitElement {
           ? html`<p class="quote-text">${quote.text}</p>`
           : html`<img class="quote-image" src=${quote.imageUrl!} alt=${strings.quoting} />`
       }
-      <button
-        part="remove-button"
-        class="remove"
-        type="button"
-        aria-label=${strings.removeQuote}
-        title=${strings.removeQuote}
-        @click=${this.#handleRemoveQuoteClick}
-      >
-        ${closeIcon}
-      </button>
+      ${iconButton('remove-button', strings.removeQuote, closeIcon, this.#handleRemoveQuoteClick, {
+        class: 'remove',
+      })}
     </div>`;
   }
 
@@ -607,16 +588,9 @@ export class CozeComposer extends LitElement {
         <span class="name" title=${item.name}>${item.name}</span>
         <span class="size">${formatSize(item.size, this.#ui.value?.lang)}</span>
       </span>
-      <button
-        part="remove-button"
-        class="remove"
-        type="button"
-        aria-label=${remove}
-        title=${remove}
-        @click=${() => this.#handleRemoveClick(item.key)}
-      >
-        ${closeIcon}
-      </button>
+      ${iconButton('remove-button', remove, closeIcon, () => this.#handleRemoveClick(item.key), {
+        class: 'remove',
+      })}
       <progress
         part="progress"
         aria-label=${format(strings.uploading, {name: item.name})}

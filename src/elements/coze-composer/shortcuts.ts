@@ -11,6 +11,7 @@ import {
 } from '../../state/shortcuts.js';
 import {format, type Strings} from '../../i18n/index.js';
 import {errorText} from '../shared/error-text.js';
+import {iconButton} from '../shared/icon-button.js';
 import {closeIcon} from '../shared/icons.js';
 
 export {shortcutStyles} from './shortcuts.styles.js';
@@ -165,6 +166,11 @@ export class ShortcutsController implements ReactiveController {
     this.#port.sent();
   };
 
+  readonly #handleCancelClick = () => {
+    this.close();
+    this.#port.sent();
+  };
+
   #handleText(name: string, event: Event) {
     this.#texts = {...this.#texts, [name]: (event.target as HTMLInputElement).value};
   }
@@ -266,19 +272,9 @@ export class ShortcutsController implements ReactiveController {
       <div class="shortcut-head">
         <h3 id="shortcut-title">${command.name}</h3>
         ${command.command ? html`<span class="command">${command.command}</span>` : nothing}
-        <button
-          part="remove-button"
-          class="remove"
-          type="button"
-          aria-label=${strings.cancel}
-          title=${strings.cancel}
-          @click=${() => {
-            this.close();
-            this.#port.sent();
-          }}
-        >
-          ${closeIcon}
-        </button>
+        ${iconButton('remove-button', strings.cancel, closeIcon, this.#handleCancelClick, {
+          class: 'remove',
+        })}
       </div>
       ${command.description ? html`<p id="shortcut-about" class="about">${command.description}</p>` : nothing}
       ${command.parameters.map((p, i) => (p.hidden ? nothing : this.#renderField(p, i, strings)))}

@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import type {ChatMessage} from '../../state/types.js';
 import type {UiConfig} from '../../state/ui-config.js';
+import {iconButton} from '../shared/icon-button.js';
 import {retryIcon} from '../shared/icons.js';
 import {checkIcon, copyIcon, likeIcon, quoteIcon, unlikeIcon} from './message-icons.js';
 
@@ -33,66 +34,25 @@ export function renderActions(view: ActionsView, ui: UiConfig) {
   return html`<div class="actions">
     ${
       text
-        ? html`<button
-            part="copy-button"
-            type="button"
-            aria-label=${copyLabel}
-            title=${copyLabel}
-            @click=${view.onCopy}
-          >
-            ${view.copied ? checkIcon : copyIcon}
-          </button>`
+        ? iconButton('copy-button', copyLabel, view.copied ? checkIcon : copyIcon, view.onCopy)
         : nothing
     }
     ${
       view.regenerable
-        ? html`<button
-            part="retry-button"
-            class="icon-button"
-            type="button"
-            aria-label=${s.regenerate}
-            title=${s.regenerate}
-            @click=${view.onRegenerate}
-          >
-            ${retryIcon}
-          </button>`
+        ? iconButton('retry-button', s.regenerate, retryIcon, view.onRegenerate, {
+            class: 'icon-button',
+          })
         : nothing
     }
-    ${
-      quotable
-        ? html`<button
-            part="quote-button"
-            type="button"
-            aria-label=${s.quoteReply}
-            title=${s.quoteReply}
-            @click=${view.onQuote}
-          >
-            ${quoteIcon}
-          </button>`
-        : nothing
-    }
+    ${quotable ? iconButton('quote-button', s.quoteReply, quoteIcon, view.onQuote) : nothing}
     ${
       feedback
-        ? html`<button
-              part="like-button"
-              type="button"
-              aria-label=${s.like}
-              title=${s.like}
-              aria-pressed=${m.feedback === 'like' ? 'true' : 'false'}
-              @click=${view.onLike}
-            >
-              ${likeIcon}
-            </button>
-            <button
-              part="unlike-button"
-              type="button"
-              aria-label=${s.unlike}
-              title=${s.unlike}
-              aria-pressed=${m.feedback === 'unlike' ? 'true' : 'false'}
-              @click=${view.onUnlike}
-            >
-              ${unlikeIcon}
-            </button>`
+        ? html`${iconButton('like-button', s.like, likeIcon, view.onLike, {
+            pressed: m.feedback === 'like' ? 'true' : 'false',
+          })}
+          ${iconButton('unlike-button', s.unlike, unlikeIcon, view.onUnlike, {
+            pressed: m.feedback === 'unlike' ? 'true' : 'false',
+          })}`
         : nothing
     }
   </div>`;
