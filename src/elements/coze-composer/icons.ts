@@ -1,9 +1,7 @@
 import {svg} from 'lit';
+import {icon} from '../shared/icon.js';
 
-/** The composer's own icons: decorative, so hidden from assistive technology. */
-const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" width="1.25em" height="1.25em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
-
+// The composer's own icons, drawn by the shared icon() at the size of the send button's.
 export const attachIcon = icon(
   svg`<path d="m20.5 11.5-8.1 8.1a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8"/>`
 );
