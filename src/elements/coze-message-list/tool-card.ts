@@ -2,16 +2,12 @@ import {html, nothing} from 'lit';
 import type {ToolUse} from '../../state/types.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {format} from '../../i18n/index.js';
-import {chevronIcon} from './message-icons.js';
+import {disclosureButton, type DisclosureView} from './disclosure.js';
 
-export interface ToolCardView {
-  /** Id of the details, for `aria-controls`; unique in the list. */
-  readonly id: string;
+export interface ToolCardView extends DisclosureView {
   readonly tool: ToolUse;
   /** Still waiting for its result, done with one, or ended without one. */
   readonly state: ToolCardState;
-  readonly open: boolean;
-  readonly onToggle: () => void;
 }
 
 export type ToolCardState = 'running' | 'done' | 'failed';
@@ -60,16 +56,11 @@ export function renderToolCard(view: ToolCardView, ui: UiConfig) {
     data-state=${state}
     data-local=${tool.local ? 'true' : 'false'}
   >
-    <button
-      class="disclosure"
-      type="button"
-      aria-expanded=${view.open ? 'true' : 'false'}
-      aria-controls=${view.id}
-      @click=${view.onToggle}
-    >
-      ${chevronIcon}<span>${format(ui.strings[labels[state]], {name: tool.name})}</span
-      ><span class="tool-state" aria-hidden="true"></span>
-    </button>
+    ${disclosureButton(
+      view,
+      format(ui.strings[labels[state]], {name: tool.name}),
+      html`<span class="tool-state" aria-hidden="true"></span>`
+    )}
     <div id=${view.id} class="disclosure-body" ?hidden=${!view.open}>
       ${tool.thought ? html`<p class="tool-thought">${tool.thought}</p>` : nothing}
       ${
