@@ -111,6 +111,20 @@ describe('<coze-message-list> reasoning', () => {
     await again.updateComplete;
     expect(within(restored, '.reasoning-text')!.hidden).to.equal(false);
   });
+
+  it('starts the thought process at its first word, not at the blank lines a model sends first', async () => {
+    const {chat} = await inlineChat('think-blank');
+    await chat.send('hostile say reasoning \n\n  \nFirst, restate the question.\n\nThen answer.');
+    await chat.updateComplete;
+    const row = answerRow(chat);
+    within<HTMLButtonElement>(row, '[part~="reasoning"] button')!.click();
+    await chat.updateComplete;
+    const text = within(row, '.reasoning-text')!;
+    // Under pre-wrap every character shows: a leading newline would be an empty first line.
+    expect(text.textContent).to.equal('First, restate the question.\n\nThen answer.');
+    const line = parseFloat(getComputedStyle(text).lineHeight);
+    expect(text.getBoundingClientRect().height).to.be.below(line * 4.5);
+  });
 });
 
 describe('<coze-message-list> plugin calls', () => {

@@ -14,7 +14,8 @@ export interface ReasoningView extends DisclosureView {
 /**
  * The model's thought process above its answer: a disclosure button ("Thinking…",
  * then "Thought for N s", or "Thought process" from the history) and the text, plain (`pre-wrap`),
- * so a streamed piece is a text update, never a markdown parse.
+ * so a streamed piece is a text update, never a markdown parse. The blank lines and spaces a
+ * model often starts with are dropped: under `pre-wrap` they would show as an empty first line.
  */
 export function renderReasoning(view: ReasoningView, ui: UiConfig) {
   const label = view.thinking
@@ -22,10 +23,10 @@ export function renderReasoning(view: ReasoningView, ui: UiConfig) {
     : view.seconds !== undefined
       ? format(ui.strings.thoughtFor, {seconds: String(view.seconds)})
       : ui.strings.reasoning;
+  const text = view.text.trimStart();
+  // Nothing around the text in its element either: under pre-wrap, white space there would show.
   return html`<div part="reasoning" class="disclosure-block reasoning">
     ${disclosureButton(view, label)}
-    <div id=${view.id} class="disclosure-body reasoning-text" ?hidden=${!view.open}>
-      ${view.text}
-    </div>
+    <div id=${view.id} class="disclosure-body reasoning-text" ?hidden=${!view.open}>${text}</div>
   </div>`;
 }
