@@ -1,4 +1,23 @@
-import {css} from 'lit';
+import {css, unsafeCSS} from 'lit';
+
+/**
+ * The dark theme's tokens: for `theme="dark"`, and for `theme="auto"` on a dark system. A string,
+ * not css``: the build minifies each css`` as a stylesheet, and a list of declarations is not one.
+ */
+const dark = unsafeCSS(
+  '--coze-color-accent:#8b8ff5;' +
+    '--coze-color-accent-text:#111218;' +
+    '--coze-color-background:#1d1e24;' +
+    '--coze-color-surface:#2b2c34;' +
+    '--coze-color-text:#ececf1;' +
+    '--coze-color-muted:#a9abb8;' +
+    '--coze-color-border:#3a3b45;' +
+    '--coze-color-danger:#ff8a8f;' +
+    '--coze-color-code-background:#131419;' +
+    '--coze-color-code-header:#24252d;' +
+    '--coze-color-code-border:#3a3b45;' +
+    'color-scheme:dark;'
+);
 
 /** The host, its themes and the launcher's place: what shows before the panel is loaded. */
 export const styles = css`
@@ -17,34 +36,12 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    --coze-color-accent: #8b8ff5;
-    --coze-color-accent-text: #111218;
-    --coze-color-background: #1d1e24;
-    --coze-color-surface: #2b2c34;
-    --coze-color-text: #ececf1;
-    --coze-color-muted: #a9abb8;
-    --coze-color-border: #3a3b45;
-    --coze-color-danger: #ff8a8f;
-    --coze-color-code-background: #131419;
-    --coze-color-code-header: #24252d;
-    --coze-color-code-border: #3a3b45;
-    color-scheme: dark;
+    ${dark}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --coze-color-accent: #8b8ff5;
-      --coze-color-accent-text: #111218;
-      --coze-color-background: #1d1e24;
-      --coze-color-surface: #2b2c34;
-      --coze-color-text: #ececf1;
-      --coze-color-muted: #a9abb8;
-      --coze-color-border: #3a3b45;
-      --coze-color-danger: #ff8a8f;
-      --coze-color-code-background: #131419;
-      --coze-color-code-header: #24252d;
-      --coze-color-code-border: #3a3b45;
-      color-scheme: dark;
+      ${dark}
     }
   }
 
