@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {quoteText} from '../shared/quote.styles.js';
 
 export const styles = css`
   :host {
@@ -165,17 +166,13 @@ export const styles = css`
     font-size: 0.875em;
   }
 
+  ${quoteText}
   .quote-text {
     flex: 1;
     min-width: 0;
     margin: 0;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    line-clamp: 3;
-    overflow: hidden;
   }
 
   .quote-image {

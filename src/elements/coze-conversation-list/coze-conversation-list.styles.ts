@@ -1,25 +1,15 @@
 import {css} from 'lit';
+import {column, scrolling} from '../shared/scroll-column.styles.js';
 
 export const styles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    background: var(--_bg);
-  }
+  ${column}
 
   :host([hidden]) {
     display: none;
   }
 
   nav {
-    flex: 1;
-    min-height: 0;
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    padding: var(--_space);
-    display: flex;
-    flex-direction: column;
+    ${scrolling}
     gap: 0.5em;
   }
 

@@ -1,13 +1,12 @@
 // Over 400 lines on purpose: the transcript's one stylesheet (bubbles, markdown, code, tables,
 // actions, notices), in the order the reader meets them.
 import {css} from 'lit';
+import {quoteText} from '../shared/quote.styles.js';
+import {column, scrolling} from '../shared/scroll-column.styles.js';
 
 export const styles = css`
+  ${column}
   :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    background: var(--_bg);
     /* Over the bot's background picture (see background.ts): dims it enough for any text on it. */
     --_scrim: var(--coze-color-scrim, color-mix(in srgb, var(--_bg) 88%, transparent));
     /* Code blocks: dark on light themes, a step darker than the panel on dark ones. */
@@ -24,13 +23,7 @@ export const styles = css`
   }
 
   .scroller {
-    flex: 1;
-    min-height: 0;
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    padding: var(--_space);
-    display: flex;
-    flex-direction: column;
+    ${scrolling}
     gap: var(--_space);
   }
 
@@ -639,13 +632,7 @@ export const styles = css`
     gap: 0.4em;
     align-items: flex-start;
   }
-  .quote-text {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    line-clamp: 3;
-    overflow: hidden;
-  }
+  ${quoteText}
   .quote-image {
     max-width: 3em;
     max-height: 3em;
