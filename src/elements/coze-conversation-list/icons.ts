@@ -1,8 +1,8 @@
 import {svg} from 'lit';
+import {icon as sharedIcon} from '../shared/icon.js';
 
 /** The list's icons: decorative, so hidden from assistive technology (each button has text). */
-const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
+const icon = (path: ReturnType<typeof svg>) => sharedIcon(path, '1.1em');
 
 export const plusIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);
 export const renameIcon = icon(svg`<path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4"/>`);

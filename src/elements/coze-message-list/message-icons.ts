@@ -1,8 +1,8 @@
 import {svg} from 'lit';
+import {icon as sharedIcon} from '../shared/icon.js';
 
 /** Icons of the message actions: decorative, so hidden from assistive technology. */
-const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
+const icon = (path: ReturnType<typeof svg>) => sharedIcon(path, '1.1em');
 
 export const copyIcon = icon(
   svg`<rect x="9" y="9" width="11" height="11" rx="2"/><path d="M5 15V6a2 2 0 0 1 2-2h8"/>`
