@@ -248,8 +248,9 @@ const TARGETS = [
     ok: (r) => r.markdown.ratio >= CI_RATIO,
   },
   {
+    // The entry chunk's bytes: the same on every machine.
     name: 'first load JS <= 12 KB gzip',
-    enforce: false,
+    enforce: true,
     ok: (r) => r.widget.firstLoad.bytes <= 12 * 1024,
   },
   {
@@ -258,6 +259,8 @@ const TARGETS = [
     ok: (r) => r.widget.firstLoad.idleFetches === 0,
   },
   {
+    // Measured +13 to +29 ms on a 2-core machine since the entry holds only the launcher: too
+    // close to CI's margin to fail a build on.
     name: 'first load main thread <= +25 ms (CI: +40 ms)',
     enforce: false,
     ok: (r) => r.widget.firstLoad.extraMs <= 40,
@@ -268,6 +271,8 @@ const TARGETS = [
     ok: (r) => r.widget.click.coldMs <= 450,
   },
   {
+    // The longest is reading one network chunk that holds most of the 2,000 events (about 40 ms
+    // on the CPU): 52-87 ms of wall time on a 2-core machine, under 50 ms on some runs.
     name: 'burst: no task >= 50 ms (CI: 75 ms)',
     enforce: false,
     ok: (r) => r.widget.burst.longestMs < 75,
@@ -286,6 +291,14 @@ const TARGETS = [
     ok: (r) => r.widget.turns.lastMs / r.widget.turns.firstMs <= 1.5,
   },
   {
+    // Thread time from a trace, which a loaded machine inflates far less than wall time:
+    // 1.16-1.19x since rows render in chunks that skip layout and paint out of sight (1.47-1.62x
+    // before).
+    name: 'traced CPU per turn near turn 120 <= 1.5x near turn 1 (CI)',
+    enforce: true,
+    ok: (r) => r.widget.turns.workLast.cpuMs / r.widget.turns.workFirst.cpuMs <= 1.5,
+  },
+  {
     // Counts from a trace, steady on a loaded machine: no selector of the transcript restyles
     // every row on an insertion any more (before, the count grew with every row).
     name: 'elements restyled per turn near turn 120 <= 1.5x near turn 1 (CI)',
@@ -299,8 +312,9 @@ const TARGETS = [
     ok: (r) => r.widget.older.lastMs / r.widget.older.firstMs <= 2.5,
   },
   {
+    // Measured 1.8-2.5 ms on a 2-core machine.
     name: 'slow stream below 800 rows <= 5 ms per piece',
-    enforce: false,
+    enforce: true,
     ok: (r) => r.widget.older.slowFull <= 5,
   },
 ];
