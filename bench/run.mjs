@@ -85,11 +85,19 @@ const server = http.createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const {port} = server.address();
 
-const browser = await puppeteer.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  protocolTimeout: 10 * 60 * 1000,
-  args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+// A Chromium started right after the three engines' test runs once took over the launcher's
+// default 30 s to answer: wait longer, and start it a second time before giving up.
+const launch = () =>
+  puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    timeout: 90_000,
+    protocolTimeout: 10 * 60 * 1000,
+    args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+const browser = await launch().catch((error) => {
+  console.error(`bench: Chromium did not start (${error.message}); trying once more`);
+  return launch();
 });
 
 const median = (values) => {
