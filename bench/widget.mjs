@@ -350,6 +350,8 @@ const PHASES = {
   layoutMs: 'LayoutDuration',
 };
 
+let tracedPages = 0;
+
 /**
  * `count` question/answer turns in one inline chat, measured per turn: with `trace`, the
  * elements restyled and layout objects laid out (from a trace of each turn); without, the
@@ -357,7 +359,7 @@ const PHASES = {
  */
 async function runTurns(browser, origin, count, trace) {
   const t = await freshTab(browser);
-  const user = trace ? 'bench-turns-traced' : 'bench-turns';
+  const user = trace ? `bench-turns-traced-${++tracedPages}` : 'bench-turns';
   await t.tab.goto(
     `${origin}/widget?attrs=${encodeURIComponent(`mode="inline" user-id="${user}" style="display:block;height:640px"`)}`,
     {
@@ -401,6 +403,28 @@ async function runTurns(browser, origin, count, trace) {
 }
 
 /**
+ * The cost the line through `values` (one per turn, from turn `from` on) gives the last turn
+ * against the first: a Theil-Sen fit (the median of the slopes between every two turns), which
+ * single slow turns (a collection, another process) cannot tilt as they can tilt two medians of
+ * a dozen turns each.
+ */
+function trend(values, from) {
+  const points = values.slice(from - 1).map((y, i) => [from + i, y]);
+  const slopes = [];
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) {
+      slopes.push((points[j][1] - points[i][1]) / (points[j][0] - points[i][0]));
+    }
+  }
+  const slope = median(slopes);
+  const intercept = median(points.map(([x, y]) => y - slope * x));
+  const at = (x) => intercept + slope * x;
+  const first = points[0][0];
+  const last = points[points.length - 1][0];
+  return {firstMs: at(first), lastMs: at(last), ratio: at(last) / at(first)};
+}
+
+/**
  * The per-turn cost near the start of one page and near its end: the medians of a window of
  * turns once warm (the first turns pay for code compiled on first use) against the medians of
  * the last turns. Times come from one page, the counts from a second, traced one (tracing would
@@ -412,6 +436,10 @@ async function turns(browser, origin, count) {
   const late = [count - size + 1, count];
   const timed = await runTurns(browser, origin, count, false);
   const traced = await runTurns(browser, origin, count, true);
+  // A second traced page for the fit: the check holds the lower of the two, so one page that a
+  // loaded machine slowed late (a CI run once fitted 2.09x where the timed page gave 1.13x)
+  // does not fail it, while a cost that grows with the transcript grows on both.
+  const again = await runTurns(browser, origin, count, true);
   const medians = (list, [from, to]) => {
     const slice = list.slice(from - 1, to);
     return Object.fromEntries(
@@ -430,6 +458,12 @@ async function turns(browser, origin, count) {
     last,
     workFirst: medians(traced, early),
     workLast: medians(traced, late),
+    cpuTrends: [traced, again].map((page) =>
+      trend(
+        page.map((c) => c.cpuMs),
+        early[0]
+      )
+    ),
   };
 }
 
