@@ -71,8 +71,11 @@ describe('answers in the built bundle read well', () => {
     await waitUntil(() => blocks[0]!.querySelector('.hljs-keyword'), 'python highlighted', {
       timeout: 5000,
     });
+    // Blocks are highlighted a few milliseconds' worth per frame: the next may wait a frame.
+    await waitUntil(() => blocks[1]!.querySelector('.hljs-string'), 'js highlighted', {
+      timeout: 5000,
+    });
     expect(chunkLoads(), 'the highlighter loaded once').to.equal(1);
-    expect(Boolean(blocks[1]!.querySelector('.hljs-string')), 'js highlighted').to.equal(true);
     expect(
       Boolean(blocks[2]!.querySelector('pre span')),
       'an unknown language stays plain'
@@ -108,6 +111,32 @@ describe('answers in the built bundle read well', () => {
       target.remove();
     }
     expect(await axeViolations(page)).to.deep.equal([]);
+  });
+
+  it('highlights every code block of answers that finish many at once, keeping their text', async () => {
+    page = await bundlePage('many-code');
+    const code = (n: number) => `def step_${n}(x):\n    return x + ${n}  # step ${n}`;
+    const answer = (from: number) =>
+      Array.from({length: 30}, (_, i) => '```python\n' + code(from + i) + '\n```').join('\n\n');
+    // Pieces of 4,000 characters: a burst that finishes a dozen blocks in one render.
+    await send(page.chat, `hostile say answer/4000 ${answer(0)}`);
+    await send(page.chat, `hostile say answer/4000 ${answer(30)}`);
+    await waitUntil(
+      () => allInList(page!.chat, '.md [part~="code-block"]').length === 60,
+      'both answers shown',
+      {timeout: 5000}
+    );
+    await waitUntil(
+      () =>
+        allInList(page!.chat, '.md [part~="code-block"] code').every((c) =>
+          c.querySelector('.hljs-keyword')
+        ),
+      'every block highlighted',
+      {timeout: 8000}
+    );
+    const texts = allInList(page.chat, '.md [part~="code-block"] code').map((c) => c.textContent);
+    expect(texts).to.deep.equal(Array.from({length: 60}, (_, n) => `${code(n)}\n`));
+    expect(allInList(page.chat, '.md .code-block.pending')).to.deep.equal([]);
   });
 
   it('gives every answer image alt text and is accessible with images', async () => {

@@ -37,8 +37,7 @@ const languageOf = (code: Element | null) =>
  * they are shown (see `MarkdownDecorator`):
  * - a code block gets a header with its language and a Copy button, reads
  *   left to right on any page, and can be scrolled with the keyboard; a
- *   finished one is highlighted (or marked `pending` until the highlighter
- *   has loaded);
+ *   finished one is marked `pending`, for `highlightPending` to highlight;
  * - a table sits in its own horizontally scrolling, focusable box, its
  *   columns keeping their alignment;
  * - an image always has `alt` and loads lazily, or, from a host
@@ -46,7 +45,7 @@ const languageOf = (code: Element | null) =>
  * - a formula is typeset once the typesetter has loaded (until then, and if
  *   KaTeX cannot read it, it shows its source).
  * The result depends only on the nodes, the strings, `allowImage` and whether the
- * highlighter has loaded, so renders of the same markdown compare equal.
+ * typesetter has loaded, so renders of the same markdown compare equal.
  */
 export function decorateMarkdown(
   fragment: DocumentFragment,
@@ -77,11 +76,7 @@ export function decorateMarkdown(
     pre.tabIndex = 0;
     pre.replaceWith(block);
     block.append(header, pre);
-    if (final && code && language) {
-      const highlight = highlighter.get();
-      if (!highlight) block.classList.add('pending');
-      else if (highlight.highlightCode(code, language)) code.classList.add('hljs');
-    }
+    if (final && code && language) block.classList.add('pending');
   }
   for (const table of fragment.querySelectorAll('table')) {
     const box = doc.createElement('div');
@@ -105,24 +100,42 @@ export function decorateMarkdown(
 /** Main-thread time (ms) highlighting may take in one go; more blocks wait for the next frame. */
 const highlightBudget = 6;
 
+/** Answers with code blocks waiting to be highlighted, served in turn by one loop. */
+const waiting = new Set<ParentNode & Node>();
+let highlighting: Promise<void> | undefined;
+
 /**
- * Highlights the code blocks in `root` that were waiting for the highlighter,
- * a few milliseconds' worth per frame (a long answer can hold many blocks).
+ * Highlights the code blocks in `root` that are waiting (`pending`), a few
+ * milliseconds' worth per frame for all answers together: a long answer can
+ * hold many blocks, and a burst of text finishes them all in one render.
  */
-export async function highlightPending(root: ParentNode): Promise<void> {
-  if (!root.querySelector('.code-block.pending')) return;
-  const loaded = await loadHighlighter();
-  let start = performance.now();
-  for (const block of root.querySelectorAll<HTMLElement>('.code-block.pending')) {
-    if (performance.now() - start > highlightBudget) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      start = performance.now();
-      // Blocks that changed meanwhile were handled by the render that changed them.
-      if (!block.classList.contains('pending')) continue;
+export function highlightPending(root: ParentNode & Node): void {
+  if (root.querySelector('.code-block.pending')) waiting.add(root);
+  if (waiting.size) highlighting ??= highlightWaiting();
+}
+
+async function highlightWaiting(): Promise<void> {
+  try {
+    const loaded = await loadHighlighter();
+    let start = performance.now();
+    for (const root of waiting) {
+      if (performance.now() - start > highlightBudget) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        start = performance.now();
+      }
+      // Blocks that changed meanwhile were marked again by the render that changed them.
+      const block = root.isConnected && root.querySelector('.code-block.pending');
+      waiting.delete(root);
+      if (!block) continue;
+      // This answer comes round again until none of its blocks waits.
+      waiting.add(root);
+      block.classList.remove('pending');
+      const code = block.querySelector<HTMLElement>('pre > code');
+      if (loaded && code && loaded.highlightCode(code, languageOf(code)))
+        code.classList.add('hljs');
     }
-    block.classList.remove('pending');
-    const code = block.querySelector<HTMLElement>('pre > code');
-    if (loaded && code && loaded.highlightCode(code, languageOf(code))) code.classList.add('hljs');
+  } finally {
+    highlighting = undefined;
   }
 }
 

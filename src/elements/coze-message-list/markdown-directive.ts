@@ -108,7 +108,7 @@ class MarkdownDirective extends Directive {
     if (!renderer || !element) return true;
     const complete = this.#finished ? renderer.finish(this.#text) : renderer.update(this.#text);
     this.#done = complete && this.#finished;
-    void highlightPending(element);
+    highlightPending(element);
     void typesetPending(element);
     return complete;
   };
