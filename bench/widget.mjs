@@ -350,6 +350,7 @@ const PHASES = {
   layoutMs: 'LayoutDuration',
 };
 
+/** Traced pages so far: each chats as a user of its own, so none resumes another's 120 turns. */
 let tracedPages = 0;
 
 /**
