@@ -144,6 +144,18 @@ describe('a failed load offers Retry, which loads just that again', function () 
       .exist;
     await expect(deep(chat, 'coze-conversation-list')!).to.be.accessible();
 
+    // Hidden and shown again, the list keeps its failure and Retry, and loads nothing by itself.
+    const list = deep<HTMLElement>(chat, 'coze-conversation-list')!;
+    const listRequests = async () =>
+      (await loggedRequests(marked)).filter((r) => r.path === '/v1/conversations').length;
+    const before = await listRequests();
+    list.style.display = 'none';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    list.style.display = '';
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await listRequests(), 'no load on being shown again').to.equal(before);
+    expect(listRetry(), 'Retry stays').to.exist;
+
     listRetry()!.click();
     await waitUntil(
       () => deepAll(chat, 'coze-conversation-list', '[part~="conversation"]').length === 1,

@@ -6,7 +6,12 @@ import {state} from 'lit/decorators.js';
 import {ContextConsumer} from '@lit/context';
 import {repeat} from 'lit/directives/repeat.js';
 import {chatActionsContext, chatStateContext, chatUiContext} from '../../state/context.js';
-import {emptySnapshot, isLoadError, type ConversationSummary} from '../../state/types.js';
+import {
+  emptySnapshot,
+  isLoadError,
+  type ChatSnapshot,
+  type ConversationSummary,
+} from '../../state/types.js';
 import {errorText} from '../shared/error-text.js';
 import type {UiConfig} from '../../state/ui-config.js';
 import {format} from '../../i18n/index.js';
@@ -78,6 +83,8 @@ export class CozeConversationList extends LitElement {
   #observer?: IntersectionObserver;
   #shown = false;
   #wantsLoad = false;
+  /** A load was started since the element was connected. */
+  #loaded = false;
 
   /** Loads the first page of conversations again. */
   refresh(): Promise<void> {
@@ -108,6 +115,7 @@ export class CozeConversationList extends LitElement {
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#shown = false;
+    this.#loaded = false;
   }
 
   #handleVisibilityChange() {
@@ -123,7 +131,16 @@ export class CozeConversationList extends LitElement {
     const actions = this.#actions.value;
     if (!this.#wantsLoad || !actions) return;
     this.#wantsLoad = false;
+    // Shown again (a layout change, the page's own toggle), the list loads again, but a failure
+    // on screen waits for its Retry: no load the reader did not ask for replaces it.
+    if (this.#loaded && this.#failed(this.#state.value)) return;
+    this.#loaded = true;
     void actions.loadConversations();
+  }
+
+  #failed(snapshot: ChatSnapshot | undefined) {
+    const error = snapshot?.error;
+    return isLoadError(error) && error.loads.includes('conversations') ? error : undefined;
   }
 
   /** Loads the list again after it failed; focus, whose button leaves with the error, goes to New. */
@@ -336,8 +353,7 @@ export class CozeConversationList extends LitElement {
     const loading = list?.loading ?? false;
     const readOnly = ui.features.readOnly;
     const groups = groupConversations(items, new Date());
-    const error = snapshot.error;
-    const failed = isLoadError(error) && error.loads.includes('conversations') ? error : undefined;
+    const failed = this.#failed(snapshot);
     const tabbable =
       [this.activeId, snapshot.conversationId].find((id) => id && items.some((c) => c.id === id)) ??
       groups[0]?.items[0]?.id;
