@@ -28,9 +28,15 @@ const budgets = [
     // long plain-text lines shown in runs and hostile markdown sent to plain text early. 76 KB
     // with the context providers (and Lit's property decorator the parts use) moved here from the
     // entry: the entry lost what this gained; the build as a whole did not grow. 76.5 KB with a
-    // Retry for a failed load.
-    kb: 76.5,
+    // Retry for a failed load. 75.5 KB with voice recording, the feedback panel and image
+    // previews loaded when first used.
+    kb: 75.5,
   },
+  {name: 'voice recording (loaded when first used)', match: /^microphone-[\w-]+\.js$/, kb: 1.5},
+  {name: 'feedback panel (loaded when first opened)', match: /^feedback-panel-[\w-]+\.js$/, kb: 1},
+  {name: 'image previews (loaded for the first image)', match: /^thumbnail-[\w-]+\.js$/, kb: 0.75},
+  // Lit's `live` directive, shared by the feedback panel and the shortcut form.
+  {name: 'live directive (shared by two features)', match: /^live-[\w-]+\.js$/, kb: 0.6},
   {name: 'conversation list', match: /^coze-conversation-list-[\w-]+\.js$/, kb: 5},
   {name: 'zh-CN strings', match: /^zh-CN-[\w-]+\.js$/, kb: 2.8},
   {name: 'compat facade (WebChatClient)', match: /^web-chat-client-[\w-]+\.js$/, kb: 3},
@@ -47,8 +53,9 @@ const budgets = [
   // One self-contained file: it also carries what the module build loads on demand, but for
   // KaTeX, which stays in coze-chat-math.js. 115.5 KB with Coze's answers checked at the door.
   // 117 KB: the welcome screen, the image lightbox and the transcript's motion; 117.5 KB with
-  // long plain-text lines shown in runs; 118.5 KB with a Retry for a failed load.
-  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 118.5},
+  // long plain-text lines shown in runs; 118.5 KB with a Retry for a failed load; 119 KB with the
+  // wrappers of three more modules the module build loads on demand.
+  {name: 'classic script (one file)', match: /^coze-chat-elements\.iife\.js$/, kb: 119},
 ];
 /**
  * All chunks of the ES module build together but those loaded only for some answers or bots (the
@@ -57,8 +64,10 @@ const budgets = [
  */
 // 95.5 KB: the welcome screen, the image lightbox and the transcript's motion; 96 KB with the
 // request, token and tool-call deadlines; 96.5 KB with long plain-text lines shown in runs; 97.5
-// KB with a Retry for a failed load.
-const totalBudgetKb = 97.5;
+// KB with a Retry for a failed load. 99 KB with voice recording, the feedback panel and image
+// previews as chunks of their own: each file's gzip costs its own header and dictionary, 1.4 KB
+// in all, the price of a panel 1.4 KB smaller.
+const totalBudgetKb = 99;
 const onDemand = /^(highlighter-|shortcuts-|math-typesetter-|coze-chat-math\.js)/;
 
 const files = readdirSync(dir)

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import {expect} from '@open-wc/testing';
 import {recordingToWav, speechSampleRate} from '../../src/audio/speech.js';
-import {recordingType, recordingTypes} from '../../src/elements/coze-composer/voice-recorder.js';
+import {recordingType, recordingTypes} from '../../src/elements/coze-composer/microphone.js';
 
 // What each engine's MediaRecorder makes of its fake microphone (Chromium's beeps, Firefox's
 // tone, WebKitGTK's mock device; see scripts/browsers.mjs), recorded in the container the

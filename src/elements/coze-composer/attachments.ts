@@ -2,7 +2,6 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ChatActions, ChatError, MessageFile} from '../../state/types.js';
 import {toChatError} from '../../state/store.js';
 import {LeaveGrace} from '../shared/leave-grace.js';
-import {makeThumbnail} from './thumbnail.js';
 import {admitFiles, type Admission} from './files.js';
 
 /** One file on its way into the next question. Replaced, never mutated. */
@@ -125,7 +124,13 @@ export class AttachmentsController implements ReactiveController {
     const {signal} = controller;
     try {
       const image = file.type.startsWith('image/');
-      const previewUrl = image ? await makeThumbnail(file) : undefined;
+      // The preview maker loads with the first image; without it the image goes unpreviewed.
+      const previewUrl = image
+        ? await import('./thumbnail.js').then(
+            ({makeThumbnail}) => makeThumbnail(file),
+            () => undefined
+          )
+        : undefined;
       if (signal.aborted) return;
       if (previewUrl) this.#patch(key, {previewUrl});
       const uploaded = await this.#upload(file, {

@@ -1,7 +1,15 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ChatActions, ChatError} from '../../state/types.js';
 import {toChatError} from '../../state/store.js';
-import {recordingToWav} from '../../audio/speech.js';
+import type {Microphone} from './microphone.js';
+
+let microphoneModule: Promise<typeof import('./microphone.js')> | undefined;
+/** The recorder and the WAV conversion, loaded when voice input first starts (again if it failed). */
+const loadMicrophone = () =>
+  (microphoneModule ??= import('./microphone.js').catch((error: unknown) => {
+    microphoneModule = undefined;
+    throw error;
+  }));
 
 export type VoiceState = 'idle' | 'starting' | 'recording' | 'transcribing';
 
@@ -20,10 +28,9 @@ export interface VoiceRecorderOptions {
 }
 
 /**
- * Voice input: records the microphone with `MediaRecorder`, and on stop turns
- * the recording into a 16 kHz mono WAV and has Coze transcribe it. The
- * microphone is released as soon as recording ends, is canceled, or the host
- * goes away.
+ * Voice input: records the microphone with `MediaRecorder` (microphone.ts, loaded on the first
+ * start), and on stop turns the recording into a 16 kHz mono WAV and has Coze transcribe it.
+ * The microphone is released as soon as recording ends, is canceled, or the host goes away.
  */
 export class VoiceRecorderController implements ReactiveController {
   /** Whether this browser can record at all. */
@@ -44,9 +51,7 @@ export class VoiceRecorderController implements ReactiveController {
   readonly #options: VoiceRecorderOptions;
   /** Bumped by every start and cancel, so a late `getUserMedia` or transcription is ignored. */
   #generation = 0;
-  #stream?: MediaStream;
-  #recorder?: MediaRecorder;
-  #chunks: Blob[] = [];
+  #microphone?: Microphone;
   #startedAt = 0;
   #timer?: ReturnType<typeof setInterval>;
   #transcription?: AbortController;
@@ -62,31 +67,27 @@ export class VoiceRecorderController implements ReactiveController {
     if (this.state !== 'idle') return;
     const generation = ++this.#generation;
     this.#set('starting');
-    let stream: MediaStream;
+    let stream: MediaStream | undefined;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({audio: true});
-    } catch (error) {
+      const {Microphone} = await loadMicrophone();
       if (generation !== this.#generation) return;
-      this.#set('idle');
-      this.#options.onProblem(microphoneProblem(error));
-      return;
-    }
-    if (generation !== this.#generation) {
-      release(stream);
-      return;
-    }
-    try {
-      const mimeType = recordingType();
-      const recorder = new MediaRecorder(stream, mimeType ? {mimeType} : {});
-      this.#stream = stream;
-      this.#recorder = recorder;
-      this.#chunks = [];
-      recorder.addEventListener('dataavailable', (event) => {
-        if (event.data.size) this.#chunks.push(event.data);
-      });
-      recorder.start();
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({audio: true});
+      } catch (error) {
+        if (generation !== this.#generation) return;
+        this.#set('idle');
+        this.#options.onProblem(microphoneProblem(error));
+        return;
+      }
+      if (generation !== this.#generation) {
+        release(stream);
+        return;
+      }
+      this.#microphone = new Microphone(stream);
     } catch (error) {
-      this.#stopRecording();
+      // The recorder's module did not load, or this engine cannot record the stream.
+      if (stream) release(stream);
+      if (generation !== this.#generation) return;
       this.#set('idle');
       this.#options.onProblem({kind: 'transcribe', error: reasonOf(error)});
       return;
@@ -99,19 +100,11 @@ export class VoiceRecorderController implements ReactiveController {
 
   /** Ends the recording and transcribes it. */
   async stop(): Promise<void> {
-    const recorder = this.#recorder;
-    if (this.state !== 'recording' || !recorder) return;
+    const microphone = this.#microphone;
+    if (this.state !== 'recording' || !microphone) return;
     const generation = this.#generation;
-    const stopped = new Promise((resolve) =>
-      recorder.addEventListener('stop', resolve, {once: true})
-    );
-    recorder.stop();
     this.#set('transcribing');
-    await stopped;
-    // Safari reports the type only once data arrived; the chunks carry it too.
-    const recording = new Blob(this.#chunks, {
-      type: recorder.mimeType || this.#chunks[0]?.type || '',
-    });
+    const recording = await microphone.stop();
     this.#stopRecording();
     if (generation !== this.#generation) return;
     if (!recording.size) {
@@ -121,6 +114,7 @@ export class VoiceRecorderController implements ReactiveController {
     const controller = new AbortController();
     this.#transcription = controller;
     try {
+      const {recordingToWav} = await loadMicrophone();
       const wav = await recordingToWav(recording);
       if (controller.signal.aborted) return;
       const text = await this.#options.transcribe(wav, controller.signal);
@@ -160,38 +154,14 @@ export class VoiceRecorderController implements ReactiveController {
   #stopRecording(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    const recorder = this.#recorder;
-    this.#recorder = undefined;
-    if (recorder && recorder.state !== 'inactive') recorder.stop();
-    if (this.#stream) release(this.#stream);
-    this.#stream = undefined;
-    this.#chunks = [];
+    this.#microphone?.release();
+    this.#microphone = undefined;
   }
 
   #set(state: VoiceState): void {
     this.state = state;
     this.#host.requestUpdate();
   }
-}
-
-/**
- * Containers engines record audio in, best first: Firefox Ogg/Opus (its WebM recordings
- * decode to the wrong length), Chromium WebM/Opus, Safari and WebKitGTK MP4/AAC. All of them decode with `decodeAudioData` in the engine
- * that recorded them. None supported: the engine's default.
- */
-export const recordingTypes = [
-  'audio/ogg;codecs=opus',
-  'audio/webm;codecs=opus',
-  'audio/mp4;codecs=mp4a.40.2',
-  'audio/mp4',
-  'audio/webm',
-  'audio/ogg',
-] as const;
-
-/** The first of `recordingTypes` this engine's `MediaRecorder` can record, if any. */
-export function recordingType(): string | undefined {
-  if (typeof MediaRecorder.isTypeSupported !== 'function') return undefined;
-  return recordingTypes.find((type) => MediaRecorder.isTypeSupported(type));
 }
 
 function release(stream: MediaStream): void {

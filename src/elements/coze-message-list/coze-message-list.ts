@@ -28,12 +28,15 @@ import {imageHostAllowed} from '../../markdown/image-hosts.js';
 import {codeOfBlock} from './markdown-blocks.js';
 import {identityImage, usable} from '../shared/identity.js';
 import {renderActions} from './message-actions.js';
-import {
-  feedbackIds,
-  maxFeedbackTags,
-  renderFeedbackPanel,
-  type FeedbackForm,
-} from './feedback-panel.js';
+import {feedbackIds, maxFeedbackTags, type FeedbackForm} from './feedback-form.js';
+
+let feedbackPanel: Promise<typeof import('./feedback-panel.js')> | undefined;
+/** The panel shown after "unlike", loaded when first opened (again if that failed). */
+const loadFeedbackPanel = () =>
+  (feedbackPanel ??= import('./feedback-panel.js').catch((error: unknown) => {
+    feedbackPanel = undefined;
+    throw error;
+  }));
 import {fillPrologue, onlyImageUrl, plainText} from './message-text.js';
 import {renderReasoning} from './reasoning-block.js';
 import {renderNewest, warmUpWhenIdle} from './render-queue.js';
@@ -126,6 +129,9 @@ export class CozeMessageList extends LitElement {
   @state() private copiedKey?: string;
   /** The feedback form being filled in, if any. */
   @state() private feedbackForm?: FeedbackForm;
+  #feedbackPanel?: typeof import('./feedback-panel.js');
+  /** Counts likes and unlikes, so a panel that loaded late opens only for the last. */
+  #feedbackOpenings = 0;
   /** The answer whose feedback details were just sent. */
   @state() private thanksKey?: string;
   /** A short polite announcement for an action (e.g. "Copied"). */
@@ -365,6 +371,7 @@ export class CozeMessageList extends LitElement {
   }
 
   #handleLike(m: ChatMessage) {
+    this.#feedbackOpenings++;
     if (this.feedbackForm?.key === m.key) this.feedbackForm = undefined;
     if (this.thanksKey === m.key) this.thanksKey = undefined;
     void this.#sendFeedback(m, m.feedback === 'like' ? undefined : 'like');
@@ -373,12 +380,22 @@ export class CozeMessageList extends LitElement {
   async #handleUnlike(m: ChatMessage) {
     if (this.thanksKey === m.key) this.thanksKey = undefined;
     if (m.feedback === 'unlike') {
+      this.#feedbackOpenings++;
       if (this.feedbackForm?.key === m.key) this.feedbackForm = undefined;
       void this.#sendFeedback(m, undefined);
       return;
     }
     // The unlike counts at once, as in the official widget; the panel only adds details.
     void this.#sendFeedback(m, 'unlike');
+    const opening = ++this.#feedbackOpenings;
+    try {
+      this.#feedbackPanel ??= await loadFeedbackPanel();
+    } catch {
+      // Without its module there is no panel; the unlike has counted all the same.
+      return;
+    }
+    // Another like or unlike came while the panel loaded: that one decides.
+    if (opening !== this.#feedbackOpenings) return;
     this.#scroll.hold();
     this.feedbackForm = {key: m.key, reasons: [], comment: ''};
     await this.updateComplete;
@@ -755,8 +772,9 @@ export class CozeMessageList extends LitElement {
 
   #renderFeedback(m: ChatMessage, ui: UiConfig) {
     const form = this.feedbackForm;
-    if (form?.key === m.key && m.feedback === 'unlike') {
-      return renderFeedbackPanel(
+    const panel = this.#feedbackPanel;
+    if (panel && form?.key === m.key && m.feedback === 'unlike') {
+      return panel.renderFeedbackPanel(
         {
           form,
           onToggleTag: (label) => this.#handleTagToggle(label),

@@ -1,16 +1,8 @@
+// Loaded when an answer is first unliked with a feedback panel configured.
 import {html, nothing} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {UiConfig} from '../../state/ui-config.js';
-
-/** What the reader has put in the panel shown after "unlike". */
-export interface FeedbackForm {
-  /** The answer's key. */
-  readonly key: string;
-  readonly reasons: readonly string[];
-  readonly comment: string;
-  /** Why the form was not sent. */
-  readonly error?: string;
-}
+import {feedbackIds, maxFeedbackTags, type FeedbackForm} from './feedback-form.js';
 
 export interface FeedbackPanelView {
   readonly form: FeedbackForm;
@@ -20,15 +12,6 @@ export interface FeedbackPanelView {
   readonly onCancel: () => void;
   readonly onKeydown: (event: KeyboardEvent) => void;
 }
-
-/** The official panel allows ten preset reasons. */
-export const maxFeedbackTags = 10;
-
-export const feedbackIds = (key: string) => ({
-  title: `feedback-title-${key}`,
-  comment: `feedback-comment-${key}`,
-  error: `feedback-error-${key}`,
-});
 
 /** The form shown under an answer after "unlike": preset reasons, a comment, Send and Cancel. */
 export function renderFeedbackPanel(view: FeedbackPanelView, ui: UiConfig) {
