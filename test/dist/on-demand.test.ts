@@ -47,10 +47,10 @@ for (const bundle of BUNDLES) {
     before(() => built(bundle.src));
     afterEach(() => frame?.remove());
 
-    async function chatPage(label: string, attributes = '') {
+    async function chatPage(label: string, attributes = '', height = 700) {
       const token = uniqueToken(label);
       frame = await page(
-        `<coze-chat mode="inline" style="display:block;height:700px" bot-id="${BOT}"
+        `<coze-chat mode="inline" style="display:block;height:${height}px" bot-id="${BOT}"
           token="${token}" api-base="${location.origin}" user-id="reader-${token}" ${attributes}>
         </coze-chat>`,
         bundle.tag
@@ -66,7 +66,8 @@ for (const bundle of BUNDLES) {
     it('unliking an answer opens the feedback panel', async () => {
       const {chat, token, frame} = await chatPage(
         'dist-feedback',
-        `feedback feedback-tags='${JSON.stringify([{label: 'Wrong'}, {label: 'Too long'}])}'`
+        `feedback feedback-tags='${JSON.stringify([{label: 'Wrong'}, {label: 'Too long'}])}'`,
+        440
       );
       await ask(chat, 'hello');
       const answer = () => rows(chat).at(-1)!;
@@ -86,6 +87,20 @@ for (const bundle of BUNDLES) {
         'focus on a reason'
       ).to.equal(true);
       if (split) expect(chunk(frame, 'feedback-panel'), 'its chunk').to.be.a('string');
+      // A short chat: the form scrolls into view, Send inside the list and clear of the
+      // jump-to-latest button.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const send = deep(answer(), '[part~="feedback-panel"] button[type="submit"]')!;
+      const box = send.getBoundingClientRect();
+      const scroller = deep(chat, 'coze-message-list', '.scroller')!;
+      expect(box.bottom, 'Send in view').to.be.at.most(scroller.getBoundingClientRect().bottom);
+      const jump = deep(chat, 'coze-message-list', '[part~="jump-to-latest"]');
+      if (jump) {
+        const j = jump.getBoundingClientRect();
+        const overlap =
+          j.top < box.bottom && j.bottom > box.top && j.left < box.right && j.right > box.left;
+        expect(overlap, 'Send clear of jump-to-latest').to.equal(false);
+      }
       const calls = (await loggedRequests(token)).filter((r) => r.path.endsWith('/feedback'));
       expect(calls.map((c) => c.body)).to.deep.equal([{feedback_type: 'unlike'}]);
     });

@@ -762,6 +762,8 @@ export const styles = css`
 
   /* The form after "unlike" */
   .feedback-panel {
+    /* Opened, it scrolls into view above the jump-to-latest button (44 px on touch screens). */
+    scroll-margin-block-end: 4.5em;
     display: flex;
     flex-direction: column;
     gap: 0.5em;

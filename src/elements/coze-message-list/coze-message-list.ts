@@ -399,9 +399,10 @@ export class CozeMessageList extends LitElement {
     this.#scroll.hold();
     this.feedbackForm = {key: m.key, reasons: [], comment: ''};
     await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>('[part~="feedback-panel"] :is(.feedback-tag, textarea)')
-      ?.focus();
+    const panel = this.renderRoot.querySelector<HTMLElement>('[part~="feedback-panel"]');
+    panel?.querySelector<HTMLElement>(':is(.feedback-tag, textarea)')?.focus({preventScroll: true});
+    // The whole form in view, its Send clear of the jump-to-latest button (its scroll margin).
+    panel?.scrollIntoView({block: 'nearest'});
   }
 
   #handleTagToggle(label: string) {
