@@ -98,3 +98,9 @@ export function watchStreaming(chat: Element): {partial: () => string} {
   watch();
   return {partial: () => partial};
 }
+
+/** The scripts a page fetched, by path, with when each arrived. */
+export const fetchedScripts = (frame: HTMLIFrameElement) =>
+  (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'))
+    .map((entry) => ({path: new URL(entry.name).pathname, end: entry.responseEnd}));

@@ -9,21 +9,18 @@ import {
   BUNDLES,
   built,
   deep,
+  fetchedScripts,
   loggedRequests,
   page,
   rows,
   uniqueToken,
 } from './helpers.js';
 
-/** The scripts a page fetched, by path. */
-const scripts = (frame: HTMLIFrameElement) =>
-  (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-    .filter((entry) => entry.name.endsWith('.js'))
-    .map((entry) => new URL(entry.name).pathname);
-
 /** The path of the chunk named `name` the page loaded, if it did. */
 const chunk = (frame: HTMLIFrameElement, name: string) =>
-  scripts(frame).find((path) => new RegExp(`^/dist/cdn/${name}-[\\w-]{8}\\.js$`).test(path));
+  fetchedScripts(frame)
+    .map((script) => script.path)
+    .find((path) => new RegExp(`^/dist/cdn/${name}-[\\w-]{8}\\.js$`).test(path));
 
 const composerPart = <T extends HTMLElement = HTMLElement>(chat: Element, name: string) =>
   deep<T>(chat, 'coze-composer', `[part~="${name}"]`);

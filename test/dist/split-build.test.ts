@@ -2,15 +2,9 @@
 // The ES module CDN build as a page meets it: one URL that defines the elements and draws the
 // launcher, and chunks from the same directory that arrive when the reader goes for the chat.
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
-import {BOT, built, deep, page, uniqueToken} from './helpers.js';
+import {BOT, built, deep, fetchedScripts, page, uniqueToken} from './helpers.js';
 
 const ENTRY = '/dist/cdn/coze-chat-elements.js';
-
-/** The scripts a page fetched, by path. */
-const scripts = (frame: HTMLIFrameElement) =>
-  (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-    .filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'))
-    .map((entry) => ({path: new URL(entry.name).pathname, end: entry.responseEnd}));
 
 function chatPage(src: string, token: string) {
   return page(
@@ -42,13 +36,15 @@ describe('the split ES module build', () => {
     expect(deep(chat, '[part~="panel"]'), 'no panel built for a closed chat').to.equal(null);
     // Idle: nothing more arrives.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(scripts(frame).map((s) => s.path)).to.deep.equal([ENTRY]);
+    expect(fetchedScripts(frame).map((s) => s.path)).to.deep.equal([ENTRY]);
     expect(frame.contentDocument!.querySelector('coze-message-list, coze-composer')).to.equal(null);
 
     // Pointing at the launcher is intent: the panel's chunk loads (the chat does not open).
     deep(chat, 'coze-launcher')!.dispatchEvent(new PointerEvent('pointerenter'));
-    await waitUntil(() => scripts(frame!).length > 1, 'no chunk loaded on intent', {timeout: 8000});
-    const chunks = scripts(frame).filter((s) => s.path !== ENTRY);
+    await waitUntil(() => fetchedScripts(frame!).length > 1, 'no chunk loaded on intent', {
+      timeout: 8000,
+    });
+    const chunks = fetchedScripts(frame).filter((s) => s.path !== ENTRY);
     for (const chunk of chunks) expect(chunk.path).to.match(/^\/dist\/cdn\/[\w-]+-[\w-]{8}\.js$/);
     expect(chat.open).to.equal(false);
 
@@ -84,7 +80,7 @@ describe('the split ES module build', () => {
 
     await shown;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
-    const chunk = scripts(frame).find((s) => /chat-session-/.test(s.path));
+    const chunk = fetchedScripts(frame).find((s) => /chat-session-/.test(s.path));
     expect(chunk, 'the panel chunk, from the slowed directory').to.not.equal(undefined);
     expect(chunk!.path.startsWith('/__slow/')).to.equal(true);
     expect(chunk!.end - clickedAt, 'the chunk arrived after the click').to.be.greaterThan(
