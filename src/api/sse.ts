@@ -66,6 +66,9 @@ export async function* readCozeStream(
   let completed = false;
   signal?.addEventListener('abort', onAbort, {once: true});
   let open = true;
+  // When the page last ran in between, and when the last read began (see READ_SLICE_MS).
+  let busySince = performance.now();
+  let readAt = busySince;
   try {
     while (true) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -105,12 +108,19 @@ export async function* readCozeStream(
             : 'The answer stream ended before it was complete.'
         );
       }
+      if (performance.now() - readAt > 1) busySince = performance.now();
       parser.feed(decoder.decode(chunk.value, {stream: true}));
       for (const event of drain(queue)) {
         yield event;
         if (isTerminal(event)) return;
         completed ||= event.event === 'conversation.chat.completed';
+        if (performance.now() - busySince > READ_SLICE_MS) {
+          await nextTask();
+          if (signal?.aborted) throw abortReason(signal);
+          busySince = performance.now();
+        }
       }
+      readAt = performance.now();
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -118,6 +128,18 @@ export async function* readCozeStream(
     reader.releaseLock();
   }
 }
+
+/**
+ * How long (ms) reading may go on before it lets the page run. Chunks that
+ * arrived at once (a fast model, a slow tab) are all at hand, and each read
+ * of them resolves at once: without a pause the whole backlog, and whatever
+ * its events set off, would be one long task. A read that waited counts as a
+ * pause.
+ */
+const READ_SLICE_MS = 8;
+
+/** Resolves in a task of its own: the page can render and handle input first. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function* drain(queue: CozeStreamEvent[]): Generator<CozeStreamEvent> {
   while (queue.length) yield queue.shift()!;

@@ -20,7 +20,7 @@ export interface StreamingMarkdownOptions {
   /**
    * The most new text (in characters) one `update()` or `finish()` renders;
    * the rest waits for the next call, so a burst of text that arrived at once
-   * is shown over several frames instead of in one long task (16 times as
+   * is shown over several frames instead of in one long task (32 times as
    * much once the answer is shown as plain text). Unbounded by default.
    */
   maxCharsPerUpdate?: number;
@@ -30,7 +30,7 @@ export interface StreamingMarkdownOptions {
  * How many times `maxCharsPerUpdate` one update may add once the answer is
  * plain text: appending to a bounded text node costs little per character.
  */
-const PLAIN_FACTOR = 16;
+const PLAIN_FACTOR = 32;
 
 /** Raw HTML or a reference definition: what block-by-block rendering may settle differently. */
 const unsettling = /<[a-zA-Z!/?]|^ {0,3}\[[^\]]+\]:/m;

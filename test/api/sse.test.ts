@@ -214,6 +214,29 @@ describe('readCozeStream', () => {
   });
 
   describe('robustness', () => {
+    it('lets the page run while it reads a backlog that arrived at once', async () => {
+      // 20,000 events, all at hand: each read resolves at once, without waiting for the network.
+      const chunks = Array.from({length: 400}, (_, i) =>
+        Array.from(
+          {length: 50},
+          (_, j) => `event:conversation.message.delta\ndata:${DELTA(`${i}.${j} `)}\n\n`
+        ).join('')
+      );
+      let seen = 0;
+      let seenWhenTimerRan = -1;
+      setTimeout(() => (seenWhenTimerRan = seen), 0);
+      for await (const event of readCozeStream(
+        textBody(...chunks, 'event:done\ndata:"[DONE]"\n\n')
+      )) {
+        expect(event.event).to.equal(seen < 20_000 ? 'conversation.message.delta' : 'done');
+        seen++;
+      }
+      expect(seen).to.equal(20_001);
+      // The timer, due at once, ran part way through: reading paused for the page.
+      expect(seenWhenTimerRan).to.be.greaterThan(0);
+      expect(seenWhenTimerRan).to.be.lessThan(20_000);
+    });
+
     it('maps unknown event names to unknown events and keeps reading', async () => {
       const {events, error} = await read(
         'event:conversation.something.new\ndata:{"x":1}\n\n',

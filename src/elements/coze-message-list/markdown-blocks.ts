@@ -114,9 +114,18 @@ export function highlightPending(root: ParentNode & Node): void {
   if (waiting.size) highlighting ??= highlightWaiting();
 }
 
+/** Set once the highlighter's chunk has run: from then on highlighting starts at once. */
+let highlighterRan = false;
+
 async function highlightWaiting(): Promise<void> {
   try {
     const loaded = await loadHighlighter();
+    if (!highlighterRan) {
+      // The chunk has just run (registering its grammars); the first block compiles its
+      // grammar. Each in a task of its own: together they can make one long task.
+      highlighterRan = true;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     let start = performance.now();
     for (const root of waiting) {
       if (performance.now() - start > highlightBudget) {

@@ -8,9 +8,10 @@ import {cancelRender, isQueued, queueRender} from './render-queue.js';
 /**
  * The most new markdown (characters) rendered per frame: a burst that arrived
  * at once (a fast model, a long answer completed in one event) is shown over
- * a few frames, each well under a long task.
+ * a few frames, each well under a long task. The frame also lays the new
+ * blocks out, which costs about as much again as rendering them.
  */
-const charsPerFrame = 4096;
+const charsPerFrame = 2048;
 
 /**
  * Renders streamed markdown into the element it is placed on, keeping
