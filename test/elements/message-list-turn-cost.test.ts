@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import {expect, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import type {CozeChat} from '../../src/elements/coze-chat/coze-chat.js';
 import {list, messages, mountChat, uniqueToken} from './helpers.js';
 
@@ -201,5 +202,28 @@ describe('<coze-message-list> per-turn cost', () => {
         : space;
       expect(gap, `gap above row ${i}`).to.be.closeTo(want, 0.1);
     }
+  });
+
+  it('renders a row again in a chunk far above, and the last chunk, when what it shows changes', async function () {
+    this.timeout(30_000);
+    // 16 questions and answers: 32 rows in 4 chunks, the first far from the bottom. A streamed
+    // frame renders only the chunk that changes; the others must still follow what they show.
+    const chat = await chatWith('turn-cost-far-rows', Array(16).fill('hello'));
+    const root = list(chat).shadowRoot!;
+    const chunks = [...root.querySelectorAll('.chunk')];
+    expect(chunks.length).to.equal(4);
+    expect(chunks[0].classList.contains('far'), 'the first chunk is far').to.equal(true);
+    // The answer before the last one, in the chunk above the last, lost its Regenerate.
+    const regenerate = [...root.querySelectorAll('[part~="retry-button"]')];
+    expect(regenerate, 'one Regenerate').to.have.length(1);
+    expect(rowsOf(root).at(-1)!.contains(regenerate[0])).to.equal(true);
+    // Copy in the first answer, far above: it says so.
+    const copy = rowsOf(root)[1].querySelector<HTMLButtonElement>('[part~="copy-button"]')!;
+    expect(copy.getAttribute('aria-label')).to.equal('Copy');
+    copy.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => copy.getAttribute('aria-label') === 'Copied', 'copied, far above', {
+      timeout: 2000,
+    });
   });
 });

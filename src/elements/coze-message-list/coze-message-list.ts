@@ -148,6 +148,8 @@ export class CozeMessageList extends LitElement {
   #copiedCodeTimer?: ReturnType<typeof setTimeout>;
   /** What the reader chose for reasoning blocks and tool cards (open or not), by message key. */
   readonly #disclosures = new Map<string, boolean>();
+  /** Counts changes to `#disclosures`, so chunks can tell that one of theirs may have changed. */
+  #disclosuresChanged = 0;
   /** Keeps each shown message in its chunk (see `nearRows`). */
   readonly #numbers = new RowNumbers();
   /** When the model started thinking, and for how long it did, by message key (seen live). */
@@ -237,6 +239,7 @@ export class CozeMessageList extends LitElement {
 
   #toggle(key: string, now: boolean) {
     this.#disclosures.set(key, !now);
+    this.#disclosuresChanged++;
     // Opening a card or a block keeps the reader's place.
     this.#scroll.hold();
     this.requestUpdate();
@@ -487,6 +490,7 @@ export class CozeMessageList extends LitElement {
     const rows = transcriptRows(shown, state.sectionId);
     const chunks = chunkRows(rows, this.#numbers.number(shown));
     const farFrom = rows.length - nearRows;
+    const chunkInputs = this.#chunkInputs(state, ui);
     return html`
       <div
         part="message-list"
@@ -518,13 +522,17 @@ export class CozeMessageList extends LitElement {
             chunks,
             (c) => c.id,
             (c) =>
-              html`<div class=${c.end < farFrom ? 'chunk far' : 'chunk'}>
-                ${repeat(
-                  c.rows,
-                  (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
-                  (e) => this.#renderRow(e, state, ui)
-                )}
-              </div>`
+              guard(
+                chunkInputs(c.rows, c.end < farFrom),
+                () =>
+                  html`<div class=${c.end < farFrom ? 'chunk far' : 'chunk'}>
+                    ${repeat(
+                      c.rows,
+                      (e) => ('divider' in e ? `divider:${e.divider}` : e.message.key),
+                      (e) => this.#renderRow(e, state, ui)
+                    )}
+                  </div>`
+              )
           )}
           ${waiting ? this.#renderTyping(ui) : nothing}
         </div>
@@ -550,6 +558,39 @@ export class CozeMessageList extends LitElement {
       : guard(this.#rowInputs(e.message, e.continued, state, ui), () =>
           this.#renderMessage(e.message, e.continued, state, ui)
         );
+  }
+
+  /**
+   * What the rows of one chunk read, for all its rows together: their messages and, from
+   * `#rowInputs`, what any row may read besides. While these stay the same the chunk is not
+   * rendered again, so a streamed frame does not walk the rows of every chunk above.
+   */
+  #chunkInputs(state: ChatSnapshot, ui: UiConfig) {
+    const last = state.messages.at(-1);
+    const streaming = state.status === 'streaming';
+    const shared = [
+      ui,
+      this.copiedKey,
+      this.feedbackForm,
+      this.thanksKey,
+      this.#disclosuresChanged,
+      usable(ui.userAvatar),
+      usable(ui.botIcon),
+    ];
+    return (rows: readonly TranscriptRow[], far: boolean): unknown[] => {
+      const inputs: unknown[] = [far, ...shared];
+      for (const row of rows) {
+        if ('divider' in row) inputs.push(row.divider);
+        else {
+          const m = row.message;
+          // As in `#rowInputs`: whether an answer streams matters to few rows.
+          const waitingTool = m.tool !== undefined && m.tool.output === undefined;
+          const streamingMatters = m === last || waitingTool || m.status === 'error';
+          inputs.push(m, row.continued, m === last, streamingMatters && streaming);
+        }
+      }
+      return inputs;
+    };
   }
 
   #renderJump(ui: UiConfig) {
