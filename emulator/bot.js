@@ -66,9 +66,11 @@ import {FORMULA_ANSWER, manyFormulas} from './formulas.js';
  * A stream script may skip the `chat.created` / `chat.in_progress` preamble (`preamble: false`,
  * as a chatflow that fails at once), may answer a waiting question node (`resumes: true`), may
  * leave the conversation waiting for a reply once it completes (`awaits`: the node's name), and
- * may continue a chat that already exists (`continues: true`: no `chat.created`).
+ * may continue a chat that already exists (`continues: true`: no `chat.created`), and may write
+ * its follow-up suggestions a while after the answer (`followUpsAfterMs`; Coze writes them once
+ * the answer is done, and keeps the chat's messages only when it completes).
  * @typedef {{type: 'stream', name: string, steps: Step[], followUps: string[], preamble?: boolean,
- *     resumes?: boolean, awaits?: string, continues?: boolean}
+ *     resumes?: boolean, awaits?: string, continues?: boolean, followUpsAfterMs?: number}
  *   | {type: 'reject', name: string, status: number, code: number, msg: string}
  *   | {type: 'bare', name: string, body: string}
  *   | {type: 'gateway', name: string, status: number, body: string}
@@ -289,6 +291,16 @@ export const TRIGGERS = [
     pattern: /\bslow\b/i,
     about: 'about 60 small pieces, 120 ms apart: time enough to press Stop.',
     script: () => stream('slow', SLOW_ANSWER, SLOW, ['slow', 'help']),
+  },
+  {
+    phrase: 'late suggestions',
+    pattern: /\blate\s+suggestions\b/i,
+    about:
+      'a short answer whose follow-up suggestions come 1.5 s after it, as Coze writes them after the answer; the chat completes, and its messages are kept, only then.',
+    script: () => ({
+      ...stream('late suggestions', 'Here is the answer; the suggestions follow.', BRISK, ['help']),
+      followUpsAfterMs: 1500,
+    }),
   },
   {
     phrase: 'local weather',

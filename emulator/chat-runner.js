@@ -161,7 +161,7 @@ function toolCallId(store, chatId) {
  * @param {ConversationRecord} args.conversation
  * @param {ChatRecord} args.rec
  * @param {{steps: Step[], followUps: string[], preamble?: boolean, resumes?: boolean,
- *   awaits?: string, continues?: boolean}} args.script
+ *   awaits?: string, continues?: boolean, followUpsAfterMs?: number}} args.script
  * @param {EventSink} args.out
  * @param {number} args.speed delay multiplier
  * @param {number} args.inputChars length of the prompt, for the usage counts
@@ -380,7 +380,7 @@ export async function playChat({
       }
     }
 
-    await wait(10);
+    await wait(script.followUpsAfterMs ?? 10);
     if (signal.aborted) return stopped();
     const finish = assistantMessage({type: 'verbose', content: ANSWER_FINISH});
     out.send('conversation.message.completed', eventMessage(finish, {times: 'both'}));

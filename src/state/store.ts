@@ -228,8 +228,13 @@ export class ConversationStore {
     const before = message.feedback;
     this.#replace(key, (m) => ({...m, feedback: type}));
     try {
+      // Shown at once; sent once Coze has kept the answer (its chat may still be writing
+      // suggestions).
+      const signal = this.#life.signal;
+      await this.#turns.saved(key);
+      if (signal.aborted) return;
       const {backend} = this.#options;
-      const options = {signal: this.#life.signal};
+      const options = {signal};
       if (type) {
         await backend.sendFeedback(
           conversationId,

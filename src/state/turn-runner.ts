@@ -30,6 +30,8 @@ export interface Turn {
   stopping?: () => void;
   /** The reader has seen the turn end (a stopped turn ends before its stream does). */
   finished?: boolean;
+  /** Called when it ends: waits for its chat to complete (`saved`). */
+  ended?: (() => void)[];
 }
 
 /**
@@ -68,6 +70,22 @@ export class TurnRunner {
   /** Whether a turn runs (the answer streams, or its tools run). */
   get busy(): boolean {
     return Boolean(this.#turn);
+  }
+
+  /**
+   * Resolves once the turn that writes this message has ended, at once when none does. Coze
+   * keeps a chat's messages only when the chat completes (its suggestions come after the
+   * answer), and refuses feedback on one before: "message not found".
+   */
+  saved(key: string): Promise<void> {
+    const turn = this.#turn;
+    if (!turn || turn.finished || ![...turn.answers.values()].includes(key))
+      return Promise.resolve();
+    return new Promise((resolve) => {
+      (turn.ended ??= []).push(resolve);
+      // Reloaded or left: the turn ends without finishing.
+      turn.controller.signal.addEventListener('abort', () => resolve(), {once: true});
+    });
   }
 
   /** Forgets the turn and the deltas not yet shown (reload): the turn's stream is aborted. */
@@ -343,6 +361,7 @@ export class TurnRunner {
     if (turn.finished) return;
     const host = this.#host;
     turn.finished = true;
+    for (const resolve of turn.ended ?? []) resolve();
     this.flush();
     if (this.#turn === turn) this.#turn = undefined;
     const open = [...turn.answers.values()].filter(

@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {CozeClient} from '../../src/api/client.js';
 import {TokenSource} from '../../src/api/auth.js';
 import {ConversationStore, type StoreNotice} from '../../src/state/store.js';
@@ -117,5 +117,30 @@ describe('ConversationStore', () => {
     await retried;
     expect(store.snapshot.error, 'no "already in progress"').to.equal(undefined);
     expect(store.snapshot.messages.at(-1)!.role).to.equal('assistant');
+  });
+
+  it('sends feedback given while the chat still writes its suggestions once Coze has kept the answer', async () => {
+    const {store} = storeFor(uniqueToken('late-feedback'));
+    await store.init();
+    const sent = store.send('late suggestions');
+    const last = () => store.snapshot.messages.at(-1)!;
+    await waitUntil(
+      () => last().role === 'assistant' && last().status === 'complete',
+      'the answer complete',
+      {timeout: 5000}
+    );
+    // The suggestions come 1.5 s after the answer; Coze keeps the chat's messages only then.
+    expect(store.snapshot.status, 'the chat still runs').to.equal('streaming');
+    const answer = last();
+    const given = store.actions.feedback(answer.key, 'unlike');
+    expect(last().feedback, 'shown at once').to.equal('unlike');
+    // Sent at once, Coze would answer "message not found" and the unlike would be taken back.
+    await given;
+    expect(store.snapshot.status, 'sent once the chat completed').to.equal('idle');
+    expect(store.snapshot.error).to.equal(undefined);
+    expect(last().feedback).to.equal('unlike');
+    await sent;
+    const kept = await (await fetch(`/__emulator/feedback?message_id=${answer.id}`)).json();
+    expect(kept.feedback).to.deep.equal({feedback_type: 'unlike'});
   });
 });
