@@ -18,6 +18,7 @@ import {fileURLToPath} from 'node:url';
 import puppeteer from 'puppeteer-core';
 import {createEmulator} from '../emulator/index.js';
 import {HOSTILE_ENDINGS, HOSTILE_SHAPES} from '../emulator/hostile.js';
+import {pageMainThreads} from './trace-threads.mjs';
 
 const BOT = '7500000000000000001';
 const TOKEN = 'bench-hostile-token';
@@ -65,11 +66,7 @@ async function startServer(distDir) {
 function mainThreadTasks(events) {
   // The page's renderer is the one whose main thread worked most (other tabs' renderers idle).
   const busiest = new Map();
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`)
-  );
+  const mains = pageMainThreads(events);
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur);
   for (const e of tasks) {
     const key = `${e.pid}:${e.tid}`;

@@ -10,6 +10,7 @@ import {extname, join, normalize} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {createEmulator} from '../emulator/index.js';
+import {pageMainThreads} from './trace-threads.mjs';
 
 const BOT = '7500000000000000001';
 const TOKEN = 'bench-widget-token';
@@ -324,17 +325,14 @@ async function burst(browser, origin, stream, withNaive) {
  * count that grows.
  */
 function styleAndLayoutWork(events) {
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`)
-  );
+  const mains = pageMainThreads(events);
   const cpu = new Map();
   let elements = 0;
   let layoutObjects = 0;
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(thread)) {
+    if (!mains.has(thread)) continue;
+    if (e.ph === 'X' && e.name === 'RunTask') {
       cpu.set(thread, (cpu.get(thread) ?? 0) + (e.tdur ?? 0) / 1000);
     } else if (e.name === 'UpdateLayoutTree') elements += e.args?.elementCount ?? 0;
     else if (e.name === 'Layout') layoutObjects += e.args?.beginData?.dirtyObjects ?? 0;
