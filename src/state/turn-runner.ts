@@ -30,7 +30,7 @@ export interface Turn {
   stopping?: () => void;
   /** The reader has seen the turn end (a stopped turn ends before its stream does). */
   finished?: boolean;
-  /** Called when it ends: waits for its chat to complete (`saved`). */
+  /** Called when it finishes: what waits for Coze to keep its messages (`saved`). */
   ended?: (() => void)[];
 }
 
@@ -79,13 +79,9 @@ export class TurnRunner {
    */
   saved(key: string): Promise<void> {
     const turn = this.#turn;
-    if (!turn || turn.finished || ![...turn.answers.values()].includes(key))
-      return Promise.resolve();
-    return new Promise((resolve) => {
-      (turn.ended ??= []).push(resolve);
-      // Reloaded or left: the turn ends without finishing.
-      turn.controller.signal.addEventListener('abort', () => resolve(), {once: true});
-    });
+    if (!turn || ![...turn.answers.values()].includes(key)) return Promise.resolve();
+    // Every turn finishes (`#run`'s finally), aborted by a reload or not.
+    return new Promise((resolve) => (turn.ended ??= []).push(resolve));
   }
 
   /** Forgets the turn and the deltas not yet shown (reload): the turn's stream is aborted. */
